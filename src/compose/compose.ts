@@ -1,0 +1,65 @@
+// Composes a district briefing: findings → template (per language) → markup → document IR.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BriefingFindings } from '../analyse/findings.js';
+import type { Dataset, Lang } from '../data/types.js';
+import type { Block, DocumentIR, Inline } from '../ir/types.js';
+import { pairBlocks } from './bilingual.js';
+import { parseMarkup } from './markup.js';
+import { loadMessages, message, type Messages } from './messages-i18n.js';
+import { renderTemplate } from './template.js';
+import { briefingView } from './view.js';
+
+export type LangMode = 'zh' | 'en' | 'zh-en';
+export const LANG_MODES: readonly LangMode[] = ['zh', 'en', 'zh-en'];
+
+export interface ComposeOptions {
+  templatesDir: string;
+  date: string;
+  revision: number;
+}
+
+/** Prefixes figure and table captions with their numbers: 图1 / Figure 1. */
+function numberCaptions(blocks: Block[], messages: Messages, lang: Lang): Block[] {
+  let figures = 0;
+  let tables = 0;
+  const prefix = (key: 'figure' | 'table', n: number, caption: Inline[]): Inline[] => [
+    { type: 'text', value: `${message(messages, key, lang).replace('{{n}}', String(n))} ` },
+    ...caption,
+  ];
+  const walk = (list: Block[]): Block[] =>
+    list.map((b) => {
+      if (b.type === 'figure') return { ...b, caption: prefix('figure', ++figures, b.caption) };
+      if (b.type === 'table') return { ...b, caption: prefix('table', ++tables, b.caption) };
+      if (b.type === 'div') return { ...b, children: walk(b.children) };
+      return b;
+    });
+  return walk(blocks);
+}
+
+export function composeBriefing(data: Dataset, findings: BriefingFindings, mode: LangMode, options: ComposeOptions): DocumentIR {
+  const file = 'templates/district-briefing.md.hbs';
+  const source = readFileSync(join(options.templatesDir, 'district-briefing.md.hbs'), 'utf8');
+  const langs: Lang[] = mode === 'zh-en' ? ['zh', 'en'] : [mode];
+  const rendered = langs.map((lang) => {
+    const messages = loadMessages(options.templatesDir, lang);
+    const view = briefingView(data, findings, lang, messages, options);
+    const markup = renderTemplate(source, file, view, messages, lang);
+    const header = renderTemplate(message(messages, 'header', lang), file, view, messages, lang);
+    const title = renderTemplate(message(messages, 'cover.title', lang), file, view, messages, lang).replace(/\\(.)/g, '$1');
+    return { lang, blocks: numberCaptions(parseMarkup(markup, file), messages, lang), header: header.replace(/\\(.)/g, '$1'), title };
+  });
+  const [first, second] = rendered;
+  const blocks = second ? pairBlocks(first!.blocks, second.blocks) : first!.blocks;
+  return {
+    meta: {
+      title: rendered.map((r) => r.title).join(' / '),
+      subject: rendered.map((r) => r.header).join(' / '),
+      lang: mode,
+      header: rendered.map((r) => r.header).join('  |  '),
+      date: options.date,
+      revision: options.revision,
+    },
+    blocks,
+  };
+}

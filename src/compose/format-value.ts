@@ -1,0 +1,88 @@
+// Writes a parsed value in Chinese or English, keeping every published digit.
+import type { Dataset, Indicator, Lang, Observation } from '../data/types.js';
+
+/** Moves the decimal point of a decimal string by `shift` places (exact; no floating point). */
+export function shiftDecimal(value: string, shift: number): string {
+  const [int = '0', frac = ''] = value.split('.');
+  let digits = int + frac;
+  let point = int.length + shift;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** Groups thousands in the integer part: 45286 → 45,286. */
+export function groupThousands(value: string): string {
+  const [int = '', frac] = value.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** English form of a number in a Chinese myriad unit (万, 亿): 276.2亿元 → "27.62 billion yuan". */
+function englishScaled(number: string, unit: string): string | undefined {
+  const scales: [string, number, string][] = [['亿', 8, ''], ['万', 4, '']];
+  for (const [prefix, power] of scales) {
+    if (!unit.startsWith(prefix)) continue;
+    const rest = unit.slice(prefix.length);
+    const noun = ({ 元: 'yuan', 美元: 'US dollars', 人: 'people', 吨: 'tonnes', 亩: 'mu', '元/人': 'yuan per person' } as Record<string, string>)[rest];
+    if (!noun) return undefined;
+    const exponent = (number.split('.')[0] ?? '').length - 1 + power;
+    const [word, wordPower] = exponent >= 9 ? ['billion', 9] : exponent >= 6 ? ['million', 6] : ['', 0];
+    const scaled = shiftDecimal(number, power - wordPower);
+    return word ? `${groupThousands(scaled)} ${word} ${noun}` : `${groupThousands(scaled)} ${noun}`;
+  }
+  return undefined;
+}
+
+const ZH_WORDS = { about: ['', '左右'], at_least: ['', '以上'], above: ['超', ''], at_most: ['', '以内'], below: ['', '以下'] } as const;
+const EN_WORDS = { about: 'about ', at_least: 'at least ', above: 'over ', at_most: 'at most ', below: 'at most ' } as const;
+
+export interface FormatOptions {
+  /** Write the unit after the number ("82.9亿元", "8.29 billion yuan"); tables give it in the row label instead. */
+  withUnit?: boolean;
+}
+
+/** A published value in one language. Chinese keeps the published wording; English translates it. */
+export function formatValue(data: Dataset, o: Observation, indicator: Indicator, lang: Lang, options: FormatOptions = {}): string {
+  const v = o.value;
+  if (v.qualifier === 'pending') return lang === 'zh' ? o.text : 'not yet reported';
+  if (v.qualifier === 'qualitative') return lang === 'zh' ? o.text : data.phrases.get(o.text.replace(/[\s\u00a0\u3000]+/g, '')) ?? o.text;
+  if (v.qualifier === 'positive') return lang === 'zh' ? '正增长' : 'positive growth';
+  const number = v.number!;
+
+  if (v.change) {
+    const { baseYear, baseIsEstimate } = v.change;
+    if (lang === 'zh') {
+      const suffix = v.qualifier === 'at_least' ? '以上' : v.qualifier === 'about' ? '左右' : '';
+      return `较${baseYear}年${baseIsEstimate ? '预计完成情况' : ''}提升${number}个百分点${suffix}`;
+    }
+    const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier as keyof typeof EN_WORDS];
+    return `up ${q}${number} percentage points on ${baseYear}${baseIsEstimate ? ' (estimated)' : ''}`;
+  }
+
+  const unitId = v.unit ?? indicator.unit;
+  const unit = data.units.get(unitId);
+  if (lang === 'zh') {
+    const [before, after] = v.qualifier === 'exact' ? ['', ''] : ZH_WORDS[v.qualifier];
+    const unitText = options.withUnit && unit ? unit.zh : '';
+    return `${before}${number}${unitText}${after}`;
+  }
+  const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier];
+  if (!options.withUnit || !unit || !unit.en) return `${q}${unitId === '%' && options.withUnit ? `${number}%` : groupThousands(number)}`;
+  if (unitId === '%') return `${q}${number}%`;
+  const scaled = englishScaled(number, unitId);
+  return `${q}${scaled ?? `${groupThousands(number)} ${unit.en}`}`;
+}
+
+/** The unit as a row label suffix: "（%）" / " (%)"; empty for unitless indicators. */
+export function unitLabel(data: Dataset, indicator: Indicator, lang: Lang): string {
+  const unit = data.units.get(indicator.unit);
+  const text = unit ? unit[lang] : '';
+  if (!text) return '';
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}

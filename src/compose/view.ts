@@ -1,0 +1,85 @@
+// Turns findings into the strings a briefing template shows, in one language, Markdown-escaped.
+import type { BriefingFindings, Mark, ValueFinding } from '../analyse/findings.js';
+import type { Dataset, Lang, Observation, Project } from '../data/types.js';
+import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import { STATUSES } from '../analyse/evaluate-target.js';
+import { formatValue, unitLabel } from './format-value.js';
+import { escapeMarkdown as md } from './markdown-escape.js';
+import { message, type Messages } from './messages-i18n.js';
+
+/** The letter each note mark shows as; the same in both languages. */
+export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
+
+export interface ViewOptions {
+  date: string;
+  revision: number;
+}
+
+export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, messages: Messages, options: ViewOptions) {
+  const t = (key: string) => message(messages, key, lang);
+  const name = (v: ValueFinding) => md(v.indicator.name[lang]);
+  const marks = (v: ValueFinding | undefined) => (v ? v.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('') : '');
+  const value = (v: ValueFinding, withUnit = false) => md(formatValue(data, v.chosen.used, v.indicator, lang, { withUnit })) + marks(v);
+  const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v)}${md(unitLabel(data, v.indicator, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
+  const source = (o: Observation) => {
+    const doc = data.documents.get(o.source.doc)!;
+    return md(`${doc.title[lang]}, ${lang === 'zh' ? `第${o.source.line}行` : `line ${o.source.line}`}`);
+  };
+  const projectName = (p: Project) => md(p.name[lang]);
+  const separator = lang === 'zh' ? '、' : '; ';
+
+  const scorecard = f.scorecard.map((row, i) => ({
+    no: row.isSub ? '' : String(f.scorecard.slice(0, i + 1).filter((r) => !r.isSub).length),
+    label: label(row.target),
+    target: value(row.target),
+    result: row.result ? value(row.result) : '—',
+    status: t(`status.${row.evaluation.status}`),
+    statusClass: `status-${row.evaluation.status}`,
+  }));
+
+  const counts = STATUSES.map((s) => ({ status: s, label: t(`status.${s}`), count: String(f.statusCounts[s]) })).filter((c) => c.count !== '0');
+
+  const projectsBy = (list: Project[], year: number) =>
+    SECTORS.flatMap((sector) =>
+      PROJECT_STATUSES.flatMap((status) => {
+        const items = list.filter((p) => p.sector === sector && p.status === status);
+        return items.length === 0
+          ? []
+          : [{ year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(items.length), names: items.map(projectName).join(separator) }];
+      }),
+    );
+
+  const conflicts = f.conflicts.map((c) => ({
+    indicator: md(c.indicator.name[lang]),
+    year: String(c.year),
+    kind: t(`kind.${c.kind}`),
+    used: md(formatValue(data, c.used, c.indicator, lang, { withUnit: true })),
+    usedSource: source(c.used),
+    others: c.others.map((o) => ({ value: md(formatValue(data, o, c.indicator, lang, { withUnit: true })), source: source(o) })),
+  }));
+
+  return {
+    lang,
+    district: md(f.district.name[lang]),
+    districtShort: md(f.district.short[lang]),
+    year: String(f.year),
+    nextYear: String(f.year + 1),
+    date: options.date,
+    revision: String(options.revision),
+    documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: d.date, file: md(d.file) })),
+    headline: f.headline.map((v) => ({ name: name(v), value: value(v, true) })),
+    hasScorecard: scorecard.length > 0,
+    scorecard,
+    counts,
+    total: String(f.scorecard.length),
+    nextTargets: f.nextTargets.map((v) => ({ label: label(v), target: value(v), nature: t(`nature.${v.indicator.nature}`) })),
+    projects: projectsBy(f.projects, f.year),
+    nextProjects: projectsBy(f.nextProjects, f.year + 1),
+    projectTotal: String(f.projects.length),
+    nextProjectTotal: String(f.nextProjects.length),
+    notes: f.marksUsed.map((m) => ({ mark: MARK_LETTERS[m], text: t(`marks.${m}`) })),
+    conflicts,
+  };
+}
+
+export type BriefingView = ReturnType<typeof briefingView>;

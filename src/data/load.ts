@@ -1,0 +1,296 @@
+// Loads and validates everything under data/ into a Dataset, or reports every problem found.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { MessageCode, messages } from '../messages.js';
+import { parseValue } from './parse-value.js';
+import { readCsv, readText, readYamlList, type FieldRecord } from './read-files.js';
+import {
+  CATEGORIES, DIRECTIONS, FLAGS, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
+  type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
+} from './types.js';
+
+export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote'] as const;
+export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'en', 'doc', 'line'] as const;
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** Collects diagnostics while reading one file's records. */
+class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+
+  report<C extends MessageCode>(line: number, field: string | undefined, code: C, ...args: Parameters<(typeof messages)[C]>): void {
+    this.diagnostics.push(diagnostic('error', code, { file: this.file, line, field }, ...args));
+  }
+
+  required(rec: FieldRecord, field: string): string {
+    const value = rec.get(field);
+    if (value === undefined) {
+      this.report(rec.lineOf(field), field, 'missingField');
+      return '';
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(rec: FieldRecord, field: string, allowed: readonly T[]): T {
+    const value = this.required(rec, field);
+    if (value && !allowed.includes(value as T)) this.report(rec.lineOf(field), field, 'badEnum', value, allowed);
+    return value as T;
+  }
+
+  year(rec: FieldRecord, field: string): number {
+    const value = this.required(rec, field);
+    if (value && !/^\d{4}$/.test(value)) this.report(rec.lineOf(field), field, 'badYear', value);
+    return Number(value);
+  }
+
+  bilingual(rec: FieldRecord, zhField = 'zh', enField = 'en'): { zh: string; en: string } {
+    const zh = this.required(rec, zhField);
+    const en = rec.get(enField);
+    if (en === undefined && zh) this.report(rec.lineOf(enField), enField, 'missingTranslation', zh);
+    return { zh, en: en ?? '' };
+  }
+
+  uniqueIds<T extends { id: string }>(records: { rec: FieldRecord; item: T }[]): Map<string, T> {
+    const byId = new Map<string, T>();
+    const firstLine = new Map<string, number>();
+    for (const { rec, item } of records) {
+      if (!item.id) continue;
+      if (byId.has(item.id)) this.report(rec.line, 'id', 'duplicateId', item.id, firstLine.get(item.id)!);
+      else {
+        byId.set(item.id, item);
+        firstLine.set(item.id, rec.line);
+      }
+    }
+    return byId;
+  }
+}
+
+function tryRead<T>(diagnostics: Diagnostic[], read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DiagnosticError) {
+      diagnostics.push(...e.diagnostics);
+      return fallback;
+    }
+    throw e;
+  }
+}
+
+function csvFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+}
+
+/** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
+export function loadDataset(dataDir: string): Dataset {
+  const all: Diagnostic[] = [];
+  const rel = (name: string) => `data/${name}`;
+
+  const yaml = (name: string) => tryRead(all, () => readYamlList(join(dataDir, name), rel(name)), []);
+
+  // Districts
+  const districtCheck = new Checker(rel('districts.yaml'));
+  const districts = districtCheck.uniqueIds<District>(
+    yaml('districts.yaml').map((rec) => ({
+      rec,
+      item: {
+        id: districtCheck.required(rec, 'id'),
+        name: districtCheck.bilingual(rec),
+        short: districtCheck.bilingual(rec.child('short') ?? rec),
+      },
+    })),
+  );
+
+  // Units
+  const unitCheck = new Checker(rel('units.yaml'));
+  const units = unitCheck.uniqueIds<Unit>(
+    yaml('units.yaml').map((rec) => ({ rec, item: { id: unitCheck.required(rec, 'id'), zh: rec.get('zh') ?? '', en: rec.get('en') ?? '' } })),
+  );
+
+  // Source documents and their texts
+  const docCheck = new Checker(rel('documents.yaml'));
+  const documents = docCheck.uniqueIds<SourceDocument>(
+    yaml('documents.yaml').map((rec) => {
+      const file = docCheck.required(rec, 'file');
+      const district = docCheck.required(rec, 'district');
+      if (district && !districts.has(district)) docCheck.report(rec.lineOf('district'), 'district', 'unknownDistrict', district);
+      const text = file ? tryRead(all, () => readText(join(dataDir, 'sources', file), rel(`sources/${file}`)), '') : '';
+      const publisher = rec.child('publisher');
+      return {
+        rec,
+        item: {
+          id: docCheck.required(rec, 'id'),
+          district,
+          file,
+          kind: docCheck.required(rec, 'kind'),
+          date: docCheck.required(rec, 'date'),
+          title: docCheck.bilingual(rec),
+          publisher: publisher ? docCheck.bilingual(publisher) : { zh: '', en: '' },
+          lines: text.split('\n'),
+        },
+      };
+    }),
+  );
+
+  // Phrases: translations of qualitative texts
+  const phraseCheck = new Checker(rel('phrases.yaml'));
+  const phrases = new Map<string, string>();
+  for (const rec of yaml('phrases.yaml')) {
+    const { zh, en } = phraseCheck.bilingual(rec);
+    if (zh) phrases.set(squash(zh), en);
+  }
+
+  // Indicator catalogue
+  const indicatorCheck = new Checker(rel('indicators.yaml'));
+  const indicatorRecords = yaml('indicators.yaml');
+  const indicators = indicatorCheck.uniqueIds<Indicator>(
+    indicatorRecords.map((rec, order) => {
+      const unit = indicatorCheck.required(rec, 'unit');
+      if (unit && !units.has(unit)) indicatorCheck.report(rec.lineOf('unit'), 'unit', 'unknownUnit', unit);
+      const parent = rec.get('parent');
+      return {
+        rec,
+        item: {
+          id: indicatorCheck.required(rec, 'id'),
+          name: indicatorCheck.bilingual(rec),
+          aliases: rec.list('aliases'),
+          unit,
+          measure: indicatorCheck.oneOf(rec, 'measure', MEASURES),
+          direction: indicatorCheck.oneOf(rec, 'direction', DIRECTIONS),
+          nature: indicatorCheck.oneOf(rec, 'nature', NATURES),
+          category: indicatorCheck.oneOf(rec, 'category', CATEGORIES),
+          ...(parent ? { parent } : {}),
+          order,
+        },
+      };
+    }),
+  );
+  indicatorRecords.forEach((rec) => {
+    const parent = rec.get('parent');
+    if (parent && !indicators.has(parent)) indicatorCheck.report(rec.lineOf('parent'), 'parent', 'unknownParent', parent);
+  });
+
+  /** Checks a source reference and returns the quote (the text itself when no quote is given). */
+  const checkSource = (check: Checker, rec: FieldRecord, docId: string, line: number, quote: string) => {
+    const doc = documents.get(docId);
+    if (!doc) {
+      if (docId) check.report(rec.line, 'doc', 'unknownDocument', docId);
+      return;
+    }
+    if (!(line >= 1 && line <= doc.lines.length)) {
+      check.report(rec.line, 'line', 'lineOutOfRange', line, doc.lines.length);
+      return;
+    }
+    if (quote && !squash(doc.lines[line - 1]!).includes(squash(quote))) check.report(rec.line, 'quote', 'quoteNotOnLine', quote, doc.id, line);
+  };
+
+  const lineNumber = (check: Checker, rec: FieldRecord) => {
+    const value = check.required(rec, 'line');
+    if (value && !/^\d+$/.test(value)) check.report(rec.line, 'line', 'badLineNumber', value);
+    return Number(value);
+  };
+
+  // Observations
+  const unitIds = [...units.keys()];
+  const observations: Observation[] = [];
+  const observationChecks: Checker[] = [];
+  for (const name of csvFiles(join(dataDir, 'observations'))) {
+    const file = rel(`observations/${name}`);
+    const check = new Checker(file);
+    observationChecks.push(check);
+    for (const rec of tryRead(all, () => readCsv(join(dataDir, 'observations', name), file, OBSERVATION_COLUMNS), [])) {
+      const district = check.required(rec, 'district');
+      if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
+      const indicatorId = check.required(rec, 'indicator');
+      const indicator = indicators.get(indicatorId);
+      if (indicatorId && !indicator) check.report(rec.line, 'indicator', 'unknownIndicator', indicatorId);
+      const text = check.required(rec, 'text');
+      const parsed = parseValue(text, unitIds);
+      if (text && !parsed.ok) check.report(rec.line, 'text', 'badNumber', text);
+      const value = parsed.ok ? parsed.value : { qualifier: 'qualitative' as const };
+      if (indicator && value.unit && value.unit !== indicator.unit && !value.change) {
+        check.report(rec.line, 'text', 'unitMismatch', value.unit, indicator.unit);
+      }
+      if (value.qualifier === 'qualitative' && text && !phrases.has(squash(text))) check.report(rec.line, 'text', 'missingTranslation', text);
+      const flags = rec.list('flags') as Flag[];
+      for (const flag of flags) if (!FLAGS.includes(flag)) check.report(rec.line, 'flags', 'unknownFlag', flag, FLAGS);
+      const doc = check.required(rec, 'doc');
+      const line = lineNumber(check, rec);
+      const quote = rec.get('quote') ?? text;
+      if (text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
+      checkSource(check, rec, doc, line, quote);
+      observations.push({
+        district,
+        year: check.year(rec, 'year'),
+        indicator: indicatorId,
+        kind: check.oneOf(rec, 'kind', OBSERVATION_KINDS),
+        text,
+        value,
+        flags,
+        source: { doc, line, quote },
+        place: { file, line: rec.line },
+      });
+    }
+  }
+  checkDuplicatesAndConflicts(observations, all);
+
+  // Projects
+  const projects: Project[] = [];
+  for (const name of csvFiles(join(dataDir, 'projects'))) {
+    const file = rel(`projects/${name}`);
+    const check = new Checker(file);
+    observationChecks.push(check);
+    for (const rec of tryRead(all, () => readCsv(join(dataDir, 'projects', name), file, PROJECT_COLUMNS), [])) {
+      const district = check.required(rec, 'district');
+      if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
+      const name = check.bilingual(rec);
+      const doc = check.required(rec, 'doc');
+      const line = lineNumber(check, rec);
+      checkSource(check, rec, doc, line, name.zh);
+      projects.push({
+        district,
+        year: check.year(rec, 'year'),
+        sector: check.oneOf(rec, 'sector', SECTORS),
+        status: check.oneOf(rec, 'status', PROJECT_STATUSES),
+        name,
+        source: { doc, line, quote: name.zh },
+        place: { file, line: rec.line },
+      });
+    }
+  }
+
+  for (const c of [districtCheck, unitCheck, docCheck, phraseCheck, indicatorCheck, ...observationChecks]) all.push(...c.diagnostics);
+  if (hasErrors(all)) throw new DiagnosticError(all);
+  return { districts, documents, units, indicators, phrases, observations, projects };
+}
+
+/** Same key and same source twice is a duplicate; different values for one key need one `preferred`. */
+function checkDuplicatesAndConflicts(observations: Observation[], out: Diagnostic[]): void {
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = `${o.district}|${o.year}|${o.indicator}|${o.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  for (const group of groups.values()) {
+    const seen = new Map<string, Observation>();
+    for (const o of group) {
+      const sameSource = `${o.source.doc}|${o.source.line}|${o.text}`;
+      const first = seen.get(sameSource);
+      if (first) out.push(diagnostic('error', 'duplicateRow', o.place, `${first.place.file}:${first.place.line}`));
+      else seen.set(sameSource, o);
+    }
+    const distinct = new Set(group.map(valueKey));
+    if (distinct.size > 1 && group.filter((o) => o.flags.includes('preferred')).length !== 1) {
+      const o = group[group.length - 1]!;
+      out.push(diagnostic('error', 'conflictWithoutChoice', { ...o.place, field: 'flags' }, group.map((g) => `"${g.text}" at line ${g.place.line}`).join(', ')));
+    }
+  }
+}
+
+/** Two observations agree when their parsed values are the same. */
+export function valueKey(o: Observation): string {
+  const v = o.value;
+  return v.qualifier === 'qualitative' ? `q:${squash(o.text)}` : `${v.qualifier}:${v.number ?? ''}:${v.change ? `Δ${v.change.baseYear}${v.change.baseIsEstimate}` : ''}`;
+}

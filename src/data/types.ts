@@ -1,0 +1,106 @@
+// The Dataset: everything loaded and validated from data/, the input of every later stage.
+import type { ParsedValue } from './parse-value.js';
+
+export type Lang = 'zh' | 'en';
+export type Bilingual = { zh: string; en: string };
+
+export const OBSERVATION_KINDS = ['target', 'result', 'base', 'fyp_target'] as const;
+export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+
+export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'provisional', 'revised', 'preferred'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const MEASURES = ['growth', 'level', 'share', 'ratio', 'count', 'index', 'qualitative'] as const;
+export const DIRECTIONS = ['up', 'down', 'neutral'] as const;
+export const NATURES = ['binding', 'expected'] as const;
+export const CATEGORIES = [
+  'economy', 'industry', 'investment', 'consumption', 'fiscal', 'innovation', 'urbanisation',
+  'openness', 'environment', 'agriculture', 'livelihood', 'safety',
+] as const;
+export const SECTORS = ['industry', 'transport', 'water', 'urban', 'energy', 'environment', 'social', 'services', 'agriculture'] as const;
+export const PROJECT_STATUSES = ['completed', 'started', 'in_progress', 'planned_complete', 'planned_start', 'planned_continue'] as const;
+
+export type Sector = (typeof SECTORS)[number];
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Where a published value stands: document, line, and the passage quoted from that line. */
+export interface Source {
+  doc: string;
+  line: number;
+  quote: string;
+}
+
+/** Where a record stands in the data files, for diagnostics. */
+export interface DataPlace {
+  file: string;
+  line: number;
+}
+
+export interface Unit {
+  id: string;
+  zh: string;
+  en: string;
+}
+
+export interface Indicator {
+  id: string;
+  name: Bilingual;
+  aliases: string[];
+  unit: string;
+  measure: (typeof MEASURES)[number];
+  direction: (typeof DIRECTIONS)[number];
+  nature: (typeof NATURES)[number];
+  category: (typeof CATEGORIES)[number];
+  parent?: string;
+  order: number;
+}
+
+export interface Observation {
+  district: string;
+  year: number;
+  indicator: string;
+  kind: ObservationKind;
+  text: string;
+  value: ParsedValue;
+  flags: Flag[];
+  source: Source;
+  place: DataPlace;
+}
+
+export interface Project {
+  district: string;
+  year: number;
+  sector: Sector;
+  status: ProjectStatus;
+  name: Bilingual;
+  source: Source;
+  place: DataPlace;
+}
+
+export interface District {
+  id: string;
+  name: Bilingual;
+  short: Bilingual;
+}
+
+export interface SourceDocument {
+  id: string;
+  district: string;
+  file: string;
+  kind: string;
+  date: string;
+  title: Bilingual;
+  publisher: Bilingual;
+  lines: string[];
+}
+
+export interface Dataset {
+  districts: Map<string, District>;
+  documents: Map<string, SourceDocument>;
+  units: Map<string, Unit>;
+  indicators: Map<string, Indicator>;
+  /** zh phrase → en, for qualitative texts published in Chinese only. */
+  phrases: Map<string, string>;
+  observations: Observation[];
+  projects: Project[];
+}
