@@ -1,0 +1,103 @@
+// The briefing command line: parses arguments and runs the commands.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { loadDataset } from '../data/load.js';
+import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
+import { loadFonts } from '../fonts/fonts.js';
+import { LANG_MODES, type LangMode } from '../compose/compose.js';
+import { FORMATS, renderBriefing, type Format, type Workspace } from '../pipeline.js';
+import { writeFilesAtomically } from '../write-atomic.js';
+import { validateDataset } from './validate.js';
+
+/** The project folder: data/, templates/ and fonts/ default to the ones beside the code. */
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Accepts repeated options and comma lists: --lang zh --lang en, --lang zh,en. */
+function listOf<T extends string>(values: string[] | string | undefined, allowed: readonly T[], name: string): T[] {
+  const list = [values ?? []].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const v of list) if (!allowed.includes(v as T)) throw new Error(`--${name} "${v}" is not one of: ${allowed.join(', ')}`);
+  return [...new Set(list)] as T[];
+}
+
+interface Common {
+  data: string;
+  templates: string;
+  fonts: string;
+}
+
+function workspace(args: Common): Workspace {
+  return { data: loadDataset(resolve(args.data)), fonts: loadFonts(resolve(args.fonts)), templatesDir: resolve(args.templates) };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const run = (work: () => Promise<void> | void) => async () => {
+    try {
+      await work();
+    } catch (e) {
+      exitCode = 1;
+      if (e instanceof DiagnosticError) for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      else process.stderr.write(`briefing: ${(e as Error).message}\n`);
+    }
+  };
+
+  await yargs(hideBin(['node', 'briefing', ...argv]))
+    .scriptName('briefing')
+    .usage('$0 <command> [options]\n\nBilingual PDF and DOCX briefings from Chongqing district data.')
+    .option('data', { type: 'string', default: join(PROJECT_ROOT, 'data'), defaultDescription: '<project>/data', describe: 'Folder of data files (see docs/data-format.md)' })
+    .option('templates', { type: 'string', default: join(PROJECT_ROOT, 'templates'), defaultDescription: '<project>/templates', describe: 'Folder of briefing templates' })
+    .option('fonts', { type: 'string', default: join(PROJECT_ROOT, 'fonts'), defaultDescription: '<project>/fonts', describe: 'Folder of the CJK fonts' })
+    .command(
+      'district <id>',
+      "Build a district's annual briefing",
+      (y) =>
+        y
+          .positional('id', { type: 'string', demandOption: true, describe: 'District id, e.g. wanzhou' })
+          .option('year', { type: 'number', demandOption: true, describe: 'The year the briefing reports on, e.g. 2024' })
+          .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
+          .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
+          .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+          .option('date', { type: 'string', describe: 'Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the source document\'s date' })
+          .example('$0 district wanzhou --year 2024', 'zh-en PDF and DOCX in output/')
+          .example('$0 district wanzhou --year 2024 --lang zh,en --format pdf', 'Chinese and English PDFs')
+          .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf.'),
+      (args) =>
+        run(async () => {
+          const langs = listOf<LangMode>(args.lang as string[], LANG_MODES, 'lang');
+          const formats = listOf<Format>(args.format as string[], FORMATS, 'format');
+          if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
+          const ws = workspace(args);
+          const files = await renderBriefing(ws, { district: args.id as string, year: args.year, langs, formats, outDir: resolve(args.out), date: args.date });
+          writeFilesAtomically(files);
+          for (const f of files) process.stdout.write(`${f.path}\n`);
+        })(),
+    )
+    .command(
+      'validate',
+      'Load and check every data file; print diagnostics (file:line: field)',
+      (y) => y,
+      (args) =>
+        run(() => {
+          const ws = workspace(args);
+          const problems = validateDataset(ws);
+          for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          if (problems.length > 0) exitCode = 1;
+          else process.stdout.write(`data OK: ${ws.data.observations.length} observations, ${ws.data.projects.length} projects, ${ws.data.indicators.size} indicators, ${ws.data.documents.size} source documents\n`);
+        })(),
+    )
+    .demandCommand(1, 'Name a command: district or validate.')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`briefing: ${msg}\nRun "briefing --help" for usage.\n`);
+      exitCode = 2;
+    })
+    .parseAsync();
+  return exitCode;
+}

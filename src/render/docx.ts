@@ -1,0 +1,245 @@
+// Renders the document IR to DOCX through docx, with the fonts embedded and byte-stable output.
+import {
+  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, LineRuleType, Packer, PageNumber,
+  Paragraph, ShadingType, Table as DocxTable, TableCell, TableRow, TextRun, WidthType, type IRunOptions, type ParagraphChild,
+} from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
+import type { RenderedChart } from '../charts/render-chart.js';
+import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
+import { textsOf } from '../ir/types.js';
+import { chartPngs } from './chart-png.js';
+import { contentWidth, STYLE } from './style.js';
+
+export interface DocxInputs {
+  ir: DocumentIR;
+  charts: Map<string, RenderedChart>;
+  pageLabel: string;
+}
+
+const halfPoints = (pt: number) => Math.round(pt * 2);
+const twips = (pt: number) => Math.round(pt * 20);
+const hex = (colour: string) => colour.replace('#', '');
+type RunStyle = Omit<IRunOptions, 'text' | 'children'>;
+
+function runs(nodes: Inline[], style: RunStyle = {}): TextRun[] {
+  return nodes.flatMap((n): TextRun[] => {
+    switch (n.type) {
+      case 'text': return [new TextRun({ text: n.value, ...style })];
+      case 'strong': return runs(n.children, { ...style, bold: true });
+      case 'emphasis': return runs(n.children, { ...style, color: hex(STYLE.colour.translation) });
+      case 'mark': return [new TextRun({ text: n.value, superScript: true, ...style })];
+      case 'break': return [new TextRun({ break: 1, ...style })];
+      case 'span': {
+        const own: RunStyle =
+          n.class === 'translation' ? { color: hex(STYLE.colour.translation) }
+          : STYLE.status[n.class] ? { color: hex(STYLE.status[n.class]!), bold: true }
+          : {};
+        return runs(n.children, { ...style, ...own });
+      }
+    }
+  });
+}
+
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+const rule = { style: BorderStyle.SINGLE, size: 4, color: hex(STYLE.colour.rule) };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function table(t: Table): (Paragraph | DocxTable)[] {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => twips((w / total) * contentWidth));
+  const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map((c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          shading: header ? { type: ShadingType.CLEAR, fill: hex(STYLE.colour.headerFill), color: 'auto' } : undefined,
+          margins: { left: 80, right: 80, top: 30, bottom: 30 },
+          children: [new Paragraph({
+            alignment: header ? AlignmentType.CENTER : ALIGN[t.align[i] ?? 'left'],
+            indent: sub && t.align[i] === 'left' && i === t.align.indexOf('left') ? { left: 160 } : undefined,
+            spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO },
+            children: runs(c.children, { size: halfPoints(STYLE.small), bold: header || undefined, color: sub ? hex(STYLE.colour.subRow) : undefined }),
+          })],
+        })),
+    });
+  return [
+    new Paragraph({ style: 'Caption', keepNext: true, children: runs(t.caption) }),
+    new DocxTable({
+      width: { size: twips(contentWidth), type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: rule, bottom: rule, insideHorizontal: rule, left: none, right: none, insideVertical: none },
+      rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
+    }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+function blocks(list: Block[], charts: Map<string, RenderedChart>, pngs: Map<string, Buffer>, cover = false): (Paragraph | DocxTable)[] {
+  return list.flatMap((b): (Paragraph | DocxTable)[] => {
+    switch (b.type) {
+      case 'heading':
+        return [new Paragraph({
+          heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][b.depth - 1],
+          keepNext: true,
+          alignment: cover ? AlignmentType.CENTER : undefined,
+          children: runs(b.children),
+        })];
+      case 'paragraph': {
+        const translation = (b.class ?? '').split(' ').includes('translation');
+        return [new Paragraph({
+          style: translation ? 'Translation' : undefined,
+          alignment: cover ? AlignmentType.CENTER : undefined,
+          children: runs(b.children, cover ? { size: halfPoints(11) } : {}),
+        })];
+      }
+      case 'list':
+        return b.items.flatMap((item, i) =>
+          blocks(item, charts, pngs).map((p, j) =>
+            j === 0 && p instanceof Paragraph && !b.ordered
+              ? new Paragraph({ bullet: { level: 0 }, children: runs(firstInlines(item)) })
+              : j === 0 && p instanceof Paragraph
+                ? new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${i + 1}.\t`), ...runs(firstInlines(item))] })
+                : p));
+      case 'table':
+        return table(b);
+      case 'figure': {
+        const chart = charts.get(b.chart);
+        const png = pngs.get(b.chart);
+        if (!chart || !png) return [];
+        const widthPt = Math.min(contentWidth, chart.width);
+        const px = (pt: number) => Math.round((pt * 96) / 72);
+        return [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            children: [new ImageRun({
+              type: 'png',
+              data: png,
+              transformation: { width: px(widthPt), height: px((chart.height * widthPt) / chart.width) },
+              altText: { name: b.chart, title: b.chart, description: plainText(b.caption) },
+            })],
+          }),
+          new Paragraph({ style: 'Caption', children: runs(b.caption) }),
+        ];
+      }
+      case 'div':
+        if (b.class === 'cover') {
+          return [new Paragraph({ spacing: { before: twips(150) }, children: [] }), ...blocks(b.children, charts, pngs, true), new Paragraph({ pageBreakBefore: true, children: [] })];
+        }
+        return blocks(b.children, charts, pngs, cover);
+      case 'pageBreak':
+        return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    }
+  });
+}
+
+function firstInlines(item: Block[]): Inline[] {
+  const first = item[0];
+  return first && (first.type === 'paragraph' || first.type === 'heading') ? first.children : [];
+}
+
+function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'mark' ? n.value : 'children' in n ? plainText(n.children) : ' ')).join('');
+}
+
+/** Footer runs with live page fields where the label says {{page}} and {{pages}}. */
+function pageRuns(label: string): ParagraphChild[] {
+  return label.split(/(\{\{page\}\}|\{\{pages\}\})/).filter(Boolean).map((part) =>
+    new TextRun({
+      size: halfPoints(7.5),
+      color: hex(STYLE.colour.translation),
+      children: [part === '{{page}}' ? PageNumber.CURRENT : part === '{{pages}}' ? PageNumber.TOTAL_PAGES : part],
+    }));
+}
+
+/** A seeded stand-in for Math.random, so that docx's ids and font keys come out the same every time. */
+async function withSeededRandom<T>(seed: string, work: () => Promise<T>): Promise<T> {
+  let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  const original = Math.random;
+  Math.random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return await work();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** Fixes the dates docx takes from the clock: core.xml's created/modified and every zip entry's time. */
+function normaliseZip(buffer: Buffer, isoDate: string): Buffer {
+  const entries = unzipSync(buffer);
+  const stamp = `${isoDate}T00:00:00Z`;
+  const mtime = new Date(stamp);
+  const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const fixed = name === 'docProps/core.xml'
+      ? strToU8(new TextDecoder().decode(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))
+      : data;
+    out[name] = [fixed, { mtime, level: 6 }];
+  }
+  return Buffer.from(zipSync(out));
+}
+
+export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet): Promise<Buffer> {
+  const pngs = await chartPngs(charts, fonts);
+  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title;
+  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, used)]);
+  const font = { ascii: FONT_FAMILY, eastAsia: FONT_FAMILY, hAnsi: FONT_FAMILY, cs: FONT_FAMILY };
+  const headingRun = (size: number) => ({ font, size: halfPoints(size), bold: true, color: hex(STYLE.colour.accent) });
+  const { margin } = STYLE.page;
+
+  const packed = await withSeededRandom(`${ir.meta.title}|${ir.meta.lang}|${ir.meta.revision}`, () => {
+    const doc = new Document({
+      title: ir.meta.title,
+      subject: ir.meta.subject,
+      creator: 'briefing',
+      lastModifiedBy: 'briefing',
+      description: `revision ${ir.meta.revision}`,
+      revision: ir.meta.revision,
+      fonts: [{ name: FONT_FAMILY, data: regular, bold }],
+      styles: {
+        default: {
+          document: {
+            run: { font, size: halfPoints(STYLE.font.size), color: hex(STYLE.colour.text), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+            paragraph: { spacing: { after: 100, line: Math.round(240 * STYLE.font.lineHeight), lineRule: LineRuleType.AUTO } },
+          },
+          heading1: { run: headingRun(STYLE.heading[1]), paragraph: { spacing: { before: 240, after: 240 } } },
+          heading2: { run: headingRun(STYLE.heading[2]), paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
+          heading3: { run: headingRun(STYLE.heading[3]), paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+        },
+        paragraphStyles: [
+          { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: halfPoints(STYLE.small) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 80 } } },
+          { id: 'Translation', name: 'Translation', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: hex(STYLE.colour.translation), size: halfPoints(STYLE.font.size * 0.92) } },
+        ],
+      },
+      sections: [{
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: twips(STYLE.page.width), height: twips(STYLE.page.height) },
+            margin: { top: twips(margin.top), right: twips(margin.right), bottom: twips(margin.bottom), left: twips(margin.left), header: twips(28), footer: twips(24) },
+          },
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: ir.meta.header, size: halfPoints(7.5), color: hex(STYLE.colour.translation) })] })] }),
+          first: new Header({ children: [] }),
+        },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageRuns(pageLabel) })] }),
+          first: new Footer({ children: [] }),
+        },
+        children: blocks(ir.blocks, charts, pngs),
+      }],
+    });
+    return Packer.toBuffer(doc);
+  });
+  return normaliseZip(Buffer.from(packed), ir.meta.date);
+}

@@ -1,0 +1,167 @@
+// Renders the document IR to PDF through a pdfmake document definition.
+import { createRequire } from 'node:module';
+import type { Content, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
+import type { RenderedChart } from '../charts/render-chart.js';
+import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
+import { contentWidth, STYLE } from './style.js';
+
+const require = createRequire(import.meta.url);
+
+export interface PdfInputs {
+  ir: DocumentIR;
+  charts: Map<string, RenderedChart>;
+  /** Footer text with {{page}} and {{pages}}, in the document's language(s). */
+  pageLabel: string;
+}
+
+function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText[] {
+  return nodes.flatMap((n): ContentText[] => {
+    switch (n.type) {
+      case 'text': return [{ text: n.value, ...style }];
+      case 'strong': return inlines(n.children, { ...style, bold: true });
+      case 'emphasis': return inlines(n.children, { ...style, color: STYLE.colour.translation });
+      case 'mark': return [{ text: n.value, sup: true, ...style, fontSize: undefined }];
+      case 'break': return [{ text: '\n', ...style }];
+      case 'span': {
+        const own: Partial<ContentText> =
+          n.class === 'translation' ? { color: STYLE.colour.translation }
+          : STYLE.status[n.class] ? { color: STYLE.status[n.class], bold: true }
+          : {};
+        return inlines(n.children, { ...style, ...own });
+      }
+    }
+  });
+}
+
+function table(t: Table): Content {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => (w / total) * (contentWidth - t.widths.length * 8.5));
+  const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
+    text: inlines(children),
+    alignment: header ? 'center' : t.align[c] ?? 'left',
+    bold: header,
+    fillColor: header ? STYLE.colour.headerFill : undefined,
+    color: sub ? STYLE.colour.subRow : undefined,
+    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 1.5, 0, 1.5],
+    fontSize: STYLE.small,
+  });
+  // The caption is the first header row, so it repeats with the column headers on every page the table spans.
+  const captionRow: PdfCell[] = [
+    { text: inlines(t.caption), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
+    ...t.header.slice(1).map(() => ({ text: '' })),
+  ];
+  return {
+    table: {
+      headerRows: 2,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [captionRow, t.header.map((h, c) => cell(h.children, c, true, false)), ...t.rows.map((row, r) => row.map((c, i) => cell(c.children, i, false, t.subRows.includes(r))))],
+    },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => STYLE.colour.rule,
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+    },
+    margin: [0, 4, 0, 10],
+  };
+}
+
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean }): Content[] {
+  return list.flatMap((b): Content[] => {
+    switch (b.type) {
+      case 'heading':
+        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1 }];
+      case 'paragraph': {
+        const translation = (b.class ?? '').split(' ').includes('translation');
+        return [{ text: inlines(b.children), style: context.cover ? 'cover' : translation ? 'translation' : 'body' }];
+      }
+      case 'list':
+      {
+        const items = b.items.map((item) => ({ stack: blocks(item, charts, context) }));
+        return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
+      }
+      case 'table':
+        return [table(b)];
+      case 'figure': {
+        const chart = charts.get(b.chart);
+        if (!chart) return [];
+        const width = Math.min(contentWidth, chart.width);
+        return [{
+          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption), style: 'caption', margin: [0, 4, 0, 12] }],
+          unbreakable: true,
+        }];
+      }
+      case 'div':
+        if (b.class === 'cover') {
+          return [{ stack: blocks(b.children, charts, { cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
+        }
+        return blocks(b.children, charts, context);
+      case 'pageBreak':
+        return [{ text: '', pageBreak: 'after' }];
+    }
+  });
+}
+
+export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDefinitions {
+  const { margin } = STYLE.page;
+  return {
+    pageSize: 'A4',
+    pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
+    info: {
+      title: ir.meta.title,
+      subject: ir.meta.subject,
+      author: 'briefing',
+      creator: 'briefing',
+      producer: 'briefing (pdfmake)',
+      keywords: `revision ${ir.meta.revision}`,
+      creationDate: new Date(`${ir.meta.date}T00:00:00Z`),
+    },
+    language: ir.meta.lang === 'en' ? 'en' : 'zh-CN',
+    header: (page: number) =>
+      page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
+    footer: (page: number, pages: number) => page === 1 ? '' : ({
+      text: pageLabel.replaceAll('{{page}}', String(page)).replaceAll('{{pages}}', String(pages)),
+      fontSize: 7.5,
+      color: STYLE.colour.translation,
+      alignment: 'center',
+      margin: [0, 20, 0, 0],
+    }),
+    content: blocks(ir.blocks, charts, { cover: false }),
+    // Keep headings and captions off the foot of a page: they move on when little room is left below them.
+    pageBreakBefore: (node, queries) =>
+      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 90),
+    defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
+    styles: {
+      h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },
+      h2: { fontSize: STYLE.heading[2], bold: true, color: STYLE.colour.accent, margin: [0, 14, 0, 6] },
+      h3: { fontSize: STYLE.heading[3], bold: true, margin: [0, 10, 0, 4] },
+      body: { margin: [0, 0, 0, 5] },
+      translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
+      cover: { fontSize: 11, margin: [0, 0, 0, 8] },
+      caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+    },
+  } as TDocumentDefinitions;
+}
+
+type PdfMake = {
+  addFonts(fonts: object): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(def: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+};
+let pdfmake: PdfMake | undefined;
+
+export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
+  if (!pdfmake) {
+    pdfmake = require('pdfmake') as PdfMake;
+    pdfmake.setUrlAccessPolicy(() => false);
+  }
+  const allowed = new Set([fonts.regular.file, fonts.bold.file]);
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
+  pdfmake.addFonts({ [FONT_FAMILY]: { normal: fonts.regular.file, bold: fonts.bold.file, italics: fonts.regular.file, bolditalics: fonts.bold.file } });
+  return Buffer.from(await pdfmake.createPdf(def).getBuffer());
+}
