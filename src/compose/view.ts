@@ -23,7 +23,7 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
   const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v)}${md(unitLabel(data, v.indicator, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
   const source = (o: Observation) => {
     const doc = data.documents.get(o.source.doc)!;
-    return md(`${doc.title[lang]}, ${lang === 'zh' ? `第${o.source.line}行` : `line ${o.source.line}`}`);
+    return md(lang === 'zh' ? `${doc.short.zh}第${o.source.line}行` : `${doc.short.en}, line ${o.source.line}`);
   };
   const projectName = (p: Project) => md(p.name[lang]);
   const separator = lang === 'zh' ? '、' : '; ';

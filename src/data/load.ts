@@ -118,6 +118,8 @@ export function loadDataset(dataDir: string): Dataset {
       if (district && !districts.has(district)) docCheck.report(rec.lineOf('district'), 'district', 'unknownDistrict', district);
       const text = file ? tryRead(all, () => readText(join(dataDir, 'sources', file), rel(`sources/${file}`)), '') : '';
       const publisher = rec.child('publisher');
+      const short = rec.child('short');
+      if (!short) docCheck.report(rec.line, 'short', 'missingField');
       return {
         rec,
         item: {
@@ -127,6 +129,7 @@ export function loadDataset(dataDir: string): Dataset {
           kind: docCheck.required(rec, 'kind'),
           date: docCheck.required(rec, 'date'),
           title: docCheck.bilingual(rec),
+          short: short ? docCheck.bilingual(short) : { zh: '', en: '' },
           publisher: publisher ? docCheck.bilingual(publisher) : { zh: '', en: '' },
           lines: text.split('\n'),
         },

@@ -62,7 +62,7 @@ export function readYamlList(path: string, displayName: string): FieldRecord[] {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new DiagnosticError(
-      doc.errors.map((e) => diagnostic('error', 'yamlSyntax', { file: displayName, line: e.linePos?.[0]?.line }, e.message.split('\n')[0]!)),
+      doc.errors.map((e) => diagnostic('error', 'yamlSyntax', { file: displayName, line: lines.linePos(e.pos[0]).line }, e.message.split('\n')[0]!)),
     );
   }
   if (doc.contents === null) return [];

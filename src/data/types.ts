@@ -90,6 +90,8 @@ export interface SourceDocument {
   kind: string;
   date: string;
   title: Bilingual;
+  /** A short name for citations: 万州区2024年计划执行报告. */
+  short: Bilingual;
   publisher: Bilingual;
   lines: string[];
 }

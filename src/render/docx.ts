@@ -119,7 +119,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, pngs: Map<str
               type: 'png',
               data: png,
               transformation: { width: px(widthPt), height: px((chart.height * widthPt) / chart.width) },
-              altText: { name: b.chart, title: b.chart, description: plainText(b.caption) },
+              altText: { id: String([...pngs.keys()].indexOf(b.chart) + 1), name: b.chart, title: b.chart, description: plainText(b.caption) },
             })],
           }),
           new Paragraph({ style: 'Caption', children: runs(b.caption) }),

@@ -1,0 +1,112 @@
+// The Wanzhou 2024 briefing end to end: golden intermediates, text of the real PDF and DOCX, determinism.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { unzipSync } from 'fflate';
+import { analyseDistrictYear } from '../src/analyse/findings.js';
+import { composeAll, renderBriefing, type ComposedBriefing, type RenderedFile } from '../src/pipeline.js';
+import { pdfDefinition } from '../src/render/pdf.js';
+import { assertGolden, workspace } from './helpers.js';
+
+const request = { district: 'wanzhou', year: 2024, langs: ['zh', 'en', 'zh-en'] as const, formats: ['pdf', 'docx'] as const, outDir: 'output', date: '2025-01-13' };
+let composed: ComposedBriefing[];
+let files: RenderedFile[];
+
+const file = (name: string) => files.find((f) => f.path.endsWith(name))!;
+const documentXml = (docx: Buffer) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!);
+const docxText = (docx: Buffer) => documentXml(docx).replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
+  writeFileSync(join(dir, 'a.pdf'), pdf);
+  return execFileSync('pdftotext', ['-raw', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+}
+
+before(async () => {
+  const ws = workspace();
+  const findings = analyseDistrictYear(ws.data, 'wanzhou', 2024);
+  composed = await composeAll(ws, findings, { ...request, langs: [...request.langs], formats: [...request.formats] });
+  files = await renderBriefing(ws, { ...request, langs: [...request.langs], formats: [...request.formats] });
+});
+
+test('golden: document IR in each language mode', () => {
+  for (const c of composed) assertGolden(`wanzhou-2024.${c.lang}.ir.json`, `${JSON.stringify(c.ir, null, 1)}\n`);
+});
+
+test('golden: chart SVGs', () => {
+  for (const c of composed) for (const [id, chart] of c.charts) assertGolden(`wanzhou-2024.${c.lang}.chart-${id}.svg`, `${chart.svg}\n`);
+});
+
+test('golden: pdfmake document definition (charts by reference)', () => {
+  for (const c of composed) {
+    const svgs = new Map([...c.charts].map(([id, chart]) => [chart.svg, id]));
+    const json = JSON.stringify(pdfDefinition(c), (key, value) => (key === 'svg' ? `(chart ${svgs.get(value)})` : value), 1);
+    assertGolden(`wanzhou-2024.${c.lang}.pdfmake.json`, `${json}\n`);
+  }
+});
+
+test('golden: DOCX word/document.xml', () => {
+  for (const lang of request.langs) assertGolden(`wanzhou-2024.${lang}.document.xml`, `${documentXml(file(`.${lang}.docx`).data).replace(/></g, '>\n<')}\n`);
+});
+
+test('predictable file names', () => {
+  assert.deepEqual(files.map((f) => f.path.split('/').pop()).sort(), [
+    'wanzhou-2024-briefing.en.docx', 'wanzhou-2024-briefing.en.pdf', 'wanzhou-2024-briefing.zh-en.docx',
+    'wanzhou-2024-briefing.zh-en.pdf', 'wanzhou-2024-briefing.zh.docx', 'wanzhou-2024-briefing.zh.pdf',
+  ]);
+});
+
+test('the PDF and the DOCX carry every scorecard value', () => {
+  const findings = analyseDistrictYear(workspace().data, 'wanzhou', 2024);
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const pdf = squash(pdfText(file('.zh.pdf').data));
+  const docx = squash(docxText(file('.zh.docx').data));
+  for (const row of findings.scorecard) {
+    for (const v of [row.target, row.result]) {
+      if (!v) continue;
+      const text = squash(v.chosen.used.text);
+      assert.ok(pdf.includes(text), `PDF lacks ${row.indicator.id} "${text}"`);
+      assert.ok(docx.includes(text), `DOCX lacks ${row.indicator.id} "${text}"`);
+    }
+  }
+  for (const figure of ['276.2亿元', '82.9亿元', '45286元', '86.2亿元']) {
+    assert.ok(pdf.includes(figure), `PDF lacks ${figure}`);
+    assert.ok(docx.includes(figure), `DOCX lacks ${figure}`);
+  }
+});
+
+test('English figures keep every published digit', () => {
+  const text = pdfText(file('.en.pdf').data);
+  for (const figure of ['27.62 billion yuan', '8.29 billion yuan', '45,286 yuan', '8.54 million US dollars', '26,000 people']) {
+    assert.ok(text.includes(figure), `missing ${figure}`);
+  }
+});
+
+test('zh-en pairs headings and captions', () => {
+  const text = pdfText(file('.zh-en.pdf').data);
+  for (const s of ['二、年度目标完成情况', '2. Targets and results', '表2', 'Table 2.', '图1', 'Figure 1.']) assert.ok(text.includes(s), s);
+});
+
+test('the PDF embeds font subsets', () => {
+  const fonts = execFileSync('pdffonts', ['-'], { input: file('.zh-en.pdf').data, encoding: 'utf8' });
+  const rows = fonts.split('\n').slice(2).filter(Boolean);
+  assert.ok(rows.length >= 2);
+  for (const row of rows) assert.match(row, /NotoSansSC.*yes\s+yes\s+yes/);
+});
+
+test('the DOCX embeds its fonts and shows headings as Word heading styles', () => {
+  const entries = unzipSync(file('.zh-en.docx').data);
+  assert.ok(entries['word/fonts/font1.odttf'] && entries['word/fonts/font2.odttf']);
+  assert.match(new TextDecoder().decode(entries['word/fontTable.xml']!), /w:embedRegular[\s\S]*w:embedBold/);
+  const xml = documentXml(file('.zh-en.docx').data);
+  assert.match(xml, /<w:pStyle w:val="Heading2"\/>/);
+  assert.match(xml, /<w:tblHeader\/>/);
+  assert.ok(Object.keys(entries).some((n) => n.startsWith('word/media/') && n.endsWith('.png')));
+});
+
+test('the same inputs give byte-identical files', async () => {
+  const again = await renderBriefing(workspace(), { ...request, langs: ['zh-en'], formats: ['pdf', 'docx'] });
+  for (const f of again) assert.ok(f.data.equals(file(f.path.split('/').pop()!).data), f.path);
+});

@@ -1,0 +1,133 @@
+// Broken data files give diagnostics that name the file, line and field.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadDataset } from '../src/data/load.js';
+import { DiagnosticError, type Diagnostic } from '../src/diagnostics.js';
+import { scratchData, workspace } from './helpers.js';
+
+const OBS = 'observations/wanzhou-2024.csv';
+
+/** Loads a copy of data/ after `edit`, and returns the diagnostics. */
+function diagnosticsAfter(file: string, edit: (text: string) => string): Diagnostic[] {
+  const dir = scratchData();
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, 'the edit must change the file');
+  writeFileSync(path, after);
+  try {
+    loadDataset(dir);
+  } catch (e) {
+    assert.ok(e instanceof DiagnosticError);
+    return e.diagnostics;
+  }
+  return assert.fail('expected diagnostics');
+}
+
+/** The 1-based line of the first line containing `needle`. */
+function lineOf(file: string, needle: string): number {
+  return readFileSync(join(scratchData(), file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+function expectOne(ds: Diagnostic[], code: string, file: string, line: number, field?: string): void {
+  const match = ds.find((d) => d.code === code);
+  assert.ok(match, `expected ${code}, got: ${ds.map((d) => d.code).join(', ')}`);
+  assert.equal(match.place?.file, `data/${file}`);
+  assert.equal(match.place?.line, line);
+  if (field) assert.equal(match.place?.field, field);
+}
+
+test('the bundled data loads cleanly', () => {
+  const data = workspace().data;
+  assert.ok(data.observations.length > 100);
+  assert.ok(data.projects.length > 100);
+});
+
+test('every observation quotes its source line', () => {
+  const data = workspace().data;
+  for (const o of data.observations) {
+    const line = data.documents.get(o.source.doc)!.lines[o.source.line - 1]!.replace(/\s/g, '');
+    assert.ok(line.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
+  }
+});
+
+test('bad number', () => {
+  const line = lineOf(OBS, ',gdp_growth,target,7,');
+  expectOne(diagnosticsAfter(OBS, (t) => t.replace(',gdp_growth,target,7,', ',gdp_growth,target,7.x,')), 'badNumber', OBS, line, 'text');
+});
+
+test('unknown indicator id', () => {
+  const line = lineOf(OBS, ',gdp_growth,target,7,');
+  expectOne(diagnosticsAfter(OBS, (t) => t.replace(',gdp_growth,target,7,', ',gdp_grwoth,target,7,')), 'unknownIndicator', OBS, line, 'indicator');
+});
+
+test('unknown unit in the catalogue', () => {
+  const file = 'indicators.yaml';
+  const line = lineOf(file, 'unit: "万元"');
+  expectOne(diagnosticsAfter(file, (t) => t.replace('unit: "万元"', 'unit: "万圆"')), 'unknownUnit', file, line, 'unit');
+});
+
+test('unit written in the value disagrees with the indicator', () => {
+  const line = lineOf(OBS, 'budget_revenue,result,82.9亿元');
+  expectOne(diagnosticsAfter(OBS, (t) => t.replace('budget_revenue,result,82.9亿元', 'budget_revenue,result,82.9万元')), 'unitMismatch', OBS, line, 'text');
+});
+
+test('missing translation', () => {
+  const file = 'indicators.yaml';
+  const line = lineOf(file, 'en: "Gross regional product, growth"');
+  expectOne(diagnosticsAfter(file, (t) => t.replace('en: "Gross regional product, growth"', 'en: ""')), 'missingTranslation', file, line, 'en');
+});
+
+test('qualitative value without an English phrase', () => {
+  const file = 'phrases.yaml';
+  const ds = diagnosticsAfter(file, (t) => t.replace(/- zh: 上级下达任务\n  en: .*\n/, ''));
+  assert.ok(ds.some((d) => d.code === 'missingTranslation' && d.place?.file === `data/${OBS}` && d.place.field === 'text'));
+});
+
+test('duplicate row', () => {
+  const text = readFileSync(join(scratchData(), OBS), 'utf8').split('\n');
+  const row = text.findIndex((l) => l.includes(',gdp_growth,target,7,')) ;
+  const ds = diagnosticsAfter(OBS, (t) => `${t.trimEnd()}\n${text[row]}\n`);
+  expectOne(ds, 'duplicateRow', OBS, text.filter((l) => l !== '').length + 1);
+});
+
+test('conflicting values without a preferred one', () => {
+  const line = lineOf(OBS, '5.5%以内');
+  const ds = diagnosticsAfter(OBS, (t) => t.replace(/^(wanzhou,2024,urban_unemployment_rate,result,5\.3,)preferred,/m, '$1,'));
+  const d = ds.find((x) => x.code === 'conflictWithoutChoice');
+  assert.ok(d, ds.map((x) => x.code).join());
+  assert.equal(d.place?.field, 'flags');
+  assert.ok([line, lineOf(OBS, 'urban_unemployment_rate,result,5.3')].includes(d.place!.line!));
+});
+
+test('a quote that is not on its cited line', () => {
+  const line = lineOf(OBS, ',gdp_growth,target,7,');
+  expectOne(diagnosticsAfter(OBS, (t) => t.replace(/(,gdp_growth,target,7,,wanzhou-plan-2024,)(\d+)/, (_m, a, n) => `${a}${Number(n) + 1}`)), 'quoteNotOnLine', OBS, line, 'quote');
+});
+
+test('bad kind and flag', () => {
+  const line = lineOf(OBS, ',gdp_growth,target,7,');
+  const ds = diagnosticsAfter(OBS, (t) => t.replace(',gdp_growth,target,7,,', ',gdp_growth,goal,7,guess,'));
+  expectOne(ds, 'badEnum', OBS, line, 'kind');
+  expectOne(ds, 'unknownFlag', OBS, line, 'flags');
+});
+
+test('CSV with a wrong header', () => {
+  expectOne(diagnosticsAfter(OBS, (t) => t.replace('district,year,', 'district,yr,')), 'csvHeader', OBS, 1);
+});
+
+test('YAML syntax error names its line', () => {
+  const file = 'districts.yaml';
+  const ds = diagnosticsAfter(file, (t) => t.replace('- id: wanzhou', '- id: [wanzhou'));
+  assert.equal(ds[0]?.code, 'yamlSyntax');
+  assert.equal(ds[0]?.place?.file, 'data/districts.yaml');
+  assert.ok((ds[0]?.place?.line ?? 0) >= 1);
+});
+
+test('all problems are reported at once', () => {
+  const ds = diagnosticsAfter(OBS, (t) => t.replace(',gdp_growth,target,7,', ',gdp_grwoth,target,7,').replace(',cpi,target,103以内,', ',cpi,target,103以内x,'));
+  assert.ok(ds.some((d) => d.code === 'unknownIndicator'));
+  assert.ok(ds.some((d) => d.code === 'badNumber'));
+});

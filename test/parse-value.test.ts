@@ -1,0 +1,44 @@
+// Every qualifier and form of value found in the sources parses to the right form.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseValue } from '../src/data/parse-value.js';
+
+const UNITS = ['%', '亿元', '万元', '元', '万美元', '万吨', '万人', '万亩'];
+const cases: [string, object][] = [
+  ['7', { qualifier: 'exact', number: '7' }],
+  ['6.8', { qualifier: 'exact', number: '6.8' }],
+  ['7左右', { qualifier: 'about', number: '7' }],
+  ['10以上', { qualifier: 'at_least', number: '10' }],
+  ['103以内', { qualifier: 'at_most', number: '103' }],
+  ['0.035以下', { qualifier: 'below', number: '0.035' }],
+  ['不低于122.8', { qualifier: 'at_least', number: '122.8' }],
+  ['突破1700亿元', { qualifier: 'above', number: '1700', unit: '亿元' }],
+  ['超45万吨', { qualifier: 'above', number: '45', unit: '万吨' }],
+  ['82.9亿元', { qualifier: 'exact', number: '82.9', unit: '亿元' }],
+  ['5.5%以内', { qualifier: 'at_most', number: '5.5', unit: '%' }],
+  ['45286元', { qualifier: 'exact', number: '45286', unit: '元' }],
+  ['市级暂未反馈', { qualifier: 'pending' }],
+  ['正增长', { qualifier: 'positive' }],
+  ['稳定保持II类', { qualifier: 'qualitative' }],
+  ['上级下达任务', { qualifier: 'qualitative' }],
+  ['完成市级下达任务', { qualifier: 'qualitative' }],
+  ['与GDP增长同步', { qualifier: 'qualitative' }],
+  ['较2023年提升0.3个百分点以上', { qualifier: 'at_least', number: '0.3', unit: '百分点', change: { baseYear: 2023, baseIsEstimate: false } }],
+  ['较2023年预计完成情况提升0.5个百分点', { qualifier: 'exact', number: '0.5', unit: '百分点', change: { baseYear: 2023, baseIsEstimate: true } }],
+  ['较2024年提高0.3个百分点', { qualifier: 'exact', number: '0.3', unit: '百分点', change: { baseYear: 2024, baseIsEstimate: false } }],
+];
+
+for (const [text, expected] of cases) {
+  test(`parses "${text}"`, () => {
+    assert.deepEqual(parseValue(text, UNITS), { ok: true, value: expected });
+  });
+}
+
+test('rejects a number it cannot read rather than guessing', () => {
+  for (const text of ['7,5', '7..5', '约7左右以上', '12a', '不低于5以上']) assert.deepEqual(parseValue(text, UNITS), { ok: false }, text);
+});
+
+test('keeps the published digits (no re-rounding)', () => {
+  const parsed = parseValue('0.0350', UNITS);
+  assert.ok(parsed.ok && parsed.value.number === '0.0350');
+});
