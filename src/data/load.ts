@@ -10,15 +10,19 @@ import {
   type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
-export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote'] as const;
+export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote', 'note'] as const;
 export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'en', 'doc', 'line'] as const;
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** Collects diagnostics while reading one file's records. */
 class Checker {
-  readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly diagnostics: Diagnostic[] = []) {}
+
+  /** A checker for another file that reports into the same list. */
+  at(file: string): Checker {
+    return new Checker(file, this.diagnostics);
+  }
 
   report<C extends MessageCode>(line: number, field: string | undefined, code: C, ...args: Parameters<(typeof messages)[C]>): void {
     this.diagnostics.push(diagnostic('error', code, { file: this.file, line, field }, ...args));
@@ -52,15 +56,16 @@ class Checker {
     return { zh, en: en ?? '' };
   }
 
-  uniqueIds<T extends { id: string }>(records: { rec: FieldRecord; item: T }[]): Map<string, T> {
+  uniqueIds<T extends { id: string }>(records: { rec: FieldRecord; item: T; check?: Checker }[]): Map<string, T> {
     const byId = new Map<string, T>();
-    const firstLine = new Map<string, number>();
-    for (const { rec, item } of records) {
+    const firstLine = new Map<string, string>();
+    for (const { rec, item, check } of records) {
       if (!item.id) continue;
-      if (byId.has(item.id)) this.report(rec.line, 'id', 'duplicateId', item.id, firstLine.get(item.id)!);
+      const at = check ?? this;
+      if (byId.has(item.id)) at.report(rec.line, 'id', 'duplicateId', item.id, firstLine.get(item.id)!);
       else {
         byId.set(item.id, item);
-        firstLine.set(item.id, rec.line);
+        firstLine.set(item.id, `${at.file}:${rec.line}`);
       }
     }
     return byId;
@@ -79,9 +84,11 @@ function tryRead<T>(diagnostics: Diagnostic[], read: () => T, fallback: T): T {
   }
 }
 
-function csvFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+function filesEnding(dir: string, ending: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ending)).sort() : [];
 }
+const csvFiles = (dir: string) => filesEnding(dir, '.csv');
+const yamlFiles = (dir: string) => filesEnding(dir, '.yaml');
 
 /** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
 export function loadDataset(dataDir: string): Dataset {
@@ -147,32 +154,34 @@ export function loadDataset(dataDir: string): Dataset {
 
   // Indicator catalogue
   const indicatorCheck = new Checker(rel('indicators.yaml'));
-  const indicatorRecords = yaml('indicators.yaml');
+  const catalogueFiles = ['indicators.yaml', ...yamlFiles(join(dataDir, 'indicators')).map((f) => `indicators/${f}`)];
+  const indicatorRecords = catalogueFiles.flatMap((name) => yaml(name).map((rec) => ({ rec, check: indicatorCheck.at(rel(name)) })));
   const indicators = indicatorCheck.uniqueIds<Indicator>(
-    indicatorRecords.map((rec, order) => {
-      const unit = indicatorCheck.required(rec, 'unit');
-      if (unit && !units.has(unit)) indicatorCheck.report(rec.lineOf('unit'), 'unit', 'unknownUnit', unit);
+    indicatorRecords.map(({ rec, check }, order) => {
+      const unit = check.required(rec, 'unit');
+      if (unit && !units.has(unit)) check.report(rec.lineOf('unit'), 'unit', 'unknownUnit', unit);
       const parent = rec.get('parent');
       return {
         rec,
+        check,
         item: {
-          id: indicatorCheck.required(rec, 'id'),
-          name: indicatorCheck.bilingual(rec),
+          id: check.required(rec, 'id'),
+          name: check.bilingual(rec),
           aliases: rec.list('aliases'),
           unit,
-          measure: indicatorCheck.oneOf(rec, 'measure', MEASURES),
-          direction: indicatorCheck.oneOf(rec, 'direction', DIRECTIONS),
-          nature: indicatorCheck.oneOf(rec, 'nature', NATURES),
-          category: indicatorCheck.oneOf(rec, 'category', CATEGORIES),
+          measure: check.oneOf(rec, 'measure', MEASURES),
+          direction: check.oneOf(rec, 'direction', DIRECTIONS),
+          nature: check.oneOf(rec, 'nature', NATURES),
+          category: check.oneOf(rec, 'category', CATEGORIES),
           ...(parent ? { parent } : {}),
           order,
         },
       };
     }),
   );
-  indicatorRecords.forEach((rec) => {
+  indicatorRecords.forEach(({ rec, check }) => {
     const parent = rec.get('parent');
-    if (parent && !indicators.has(parent)) indicatorCheck.report(rec.lineOf('parent'), 'parent', 'unknownParent', parent);
+    if (parent && !indicators.has(parent)) check.report(rec.lineOf('parent'), 'parent', 'unknownParent', parent);
   });
 
   /** Checks a source reference and returns the quote (the text itself when no quote is given). */
@@ -233,6 +242,7 @@ export function loadDataset(dataDir: string): Dataset {
         value,
         flags,
         source: { doc, line, quote },
+        ...(rec.get('note') ? { note: rec.get('note') } : {}),
         place: { file, line: rec.line },
       });
     }

@@ -64,6 +64,8 @@ export interface Observation {
   value: ParsedValue;
   flags: Flag[];
   source: Source;
+  /** Why a value is marked as it is, e.g. why it is the preferred one of two. */
+  note?: string;
   place: DataPlace;
 }
 
