@@ -10,6 +10,9 @@ import { LANG_MODES, type LangMode } from '../compose/compose.js';
 import { FORMATS, renderBriefing, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { validateDataset } from './validate.js';
+import { dataQuality } from '../analyse/data-quality.js';
+import { qualityReport } from './quality-report.js';
+import { observationRows, OBSERVATION_EXPORT_COLUMNS, projectRows, PROJECT_EXPORT_COLUMNS, toCsv, toJson } from '../export.js';
 
 /** The project folder: data/, templates/ and fonts/ default to the ones beside the code. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -87,7 +90,35 @@ export async function main(argv: string[]): Promise<number> {
           else process.stdout.write(`data OK: ${ws.data.observations.length} observations, ${ws.data.projects.length} projects, ${ws.data.indicators.size} indicators, ${ws.data.documents.size} source documents\n`);
         })(),
     )
-    .demandCommand(1, 'Name a command: district or validate.')
+    .command(
+      'check-data',
+      'Data-quality report: conflicting values, definition changes, estimates, pending values, single-district indicators',
+      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' }),
+      (args) =>
+        run(() => {
+          const data = loadDataset(resolve(args.data));
+          process.stdout.write(args.format === 'json' ? `${JSON.stringify(dataQuality(data), null, 1)}\n` : qualityReport(data, dataQuality(data)));
+        })(),
+    )
+    .command(
+      'export <what>',
+      'Export every published value (observations) or every project as CSV or JSON; columns in docs/export.md',
+      (y) =>
+        y
+          .positional('what', { choices: ['observations', 'projects'] as const, demandOption: true })
+          .option('format', { choices: ['csv', 'json'] as const, default: 'csv' as const, describe: 'Output format' })
+          .option('out', { type: 'string', describe: 'Write to this file (default: standard output)' }),
+      (args) =>
+        run(() => {
+          const data = loadDataset(resolve(args.data));
+          const observations = args.what === 'observations';
+          const rows = observations ? observationRows(data) : projectRows(data);
+          const text = args.format === 'json' ? toJson(rows) : toCsv(rows, observations ? OBSERVATION_EXPORT_COLUMNS : PROJECT_EXPORT_COLUMNS);
+          if (args.out) writeFilesAtomically([{ path: resolve(args.out), data: Buffer.from(text) }]);
+          else process.stdout.write(text);
+        })(),
+    )
+    .demandCommand(1, 'Name a command: district, validate, check-data or export.')
     .strict()
     .help()
     .alias('h', 'help')

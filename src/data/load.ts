@@ -174,6 +174,7 @@ export function loadDataset(dataDir: string): Dataset {
           nature: check.oneOf(rec, 'nature', NATURES),
           category: check.oneOf(rec, 'category', CATEGORIES),
           ...(parent ? { parent } : {}),
+          concept: rec.get('concept') ?? rec.get('id') ?? '',
           order,
         },
       };
@@ -305,5 +306,5 @@ function checkDuplicatesAndConflicts(observations: Observation[], out: Diagnosti
 /** Two observations agree when their parsed values are the same. */
 export function valueKey(o: Observation): string {
   const v = o.value;
-  return v.qualifier === 'qualitative' ? `q:${squash(o.text)}` : `${v.qualifier}:${v.number ?? ''}:${v.change ? `Δ${v.change.baseYear}${v.change.baseIsEstimate}` : ''}`;
+  return v.qualifier === 'qualitative' ? `q:${squash(o.text.normalize('NFKC'))}` : `${v.qualifier}:${v.number ?? ''}:${v.change ? `Δ${v.change.baseYear}${v.change.baseIsEstimate}` : ''}`;
 }

@@ -52,6 +52,8 @@ export interface Indicator {
   nature: (typeof NATURES)[number];
   category: (typeof CATEGORIES)[number];
   parent?: string;
+  /** What the indicator measures, shared by indicators that differ only in definition (level vs rate, unit). */
+  concept: string;
   order: number;
 }
 
