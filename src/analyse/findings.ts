@@ -36,6 +36,29 @@ export interface Conflict {
   others: Observation[];
 }
 
+/** One indicator over time: base year, results, next year's target, five-year-plan target. */
+export interface TrendRow {
+  indicator: Indicator;
+  /** One cell per trend column; undefined where the data has no value. */
+  cells: (ValueFinding | undefined)[];
+}
+
+export interface TrendColumn {
+  kind: Observation['kind'];
+  year: number;
+}
+
+/** Progress toward the five-year plan's target: base, latest result, target, and whether it is met so far. */
+export interface PlanProgressRow {
+  indicator: Indicator;
+  base?: ValueFinding;
+  latest?: ValueFinding;
+  target: ValueFinding;
+  evaluation: Evaluation;
+  /** Set when the latest result is published under a different definition (another indicator of the same concept). */
+  differentDefinition?: Indicator;
+}
+
 export interface BriefingFindings {
   district: District;
   year: number;
@@ -43,7 +66,12 @@ export interface BriefingFindings {
   scorecard: ScorecardRow[];
   statusCounts: Record<TargetStatus, number>;
   headline: ValueFinding[];
+  /** Every result of the year not shown in the scorecard or the headline figures. */
+  otherResults: ValueFinding[];
   nextTargets: ValueFinding[];
+  trendColumns: TrendColumn[];
+  trend: TrendRow[];
+  planProgress: PlanProgressRow[];
   projects: Project[];
   nextProjects: Project[];
   projectCounts: { sector: Sector; status: ProjectStatus; count: number; year: number }[];
@@ -96,6 +124,52 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
 
   const headline = HEADLINE_INDICATORS.filter((id) => results.has(id)).map((id) => finding(id, results.get(id)!));
   const nextTargets = [...next].map(([id, chosen]) => finding(id, chosen)).sort(bySourceOrder);
+  const shown = new Set([...scorecard.map((r) => r.indicator.id), ...headline.map((h) => h.indicator.id)]);
+  const otherResults = [...results].filter(([id]) => !shown.has(id)).map(([id, chosen]) => finding(id, chosen)).sort(bySourceOrder);
+
+  // Trend: the plan's base year, every result year up to this one, next year's target, the plan's target.
+  const own = data.observations.filter((o) => o.district === districtId);
+  const columnKey = (c: TrendColumn) => `${c.kind}|${c.year}`;
+  const columns = new Map<string, TrendColumn>();
+  for (const o of own) {
+    const c = { kind: o.kind, year: o.year };
+    if ((o.kind === 'base' && o.year <= year) || (o.kind === 'result' && o.year <= year && o.year >= year - 4) || (o.kind === 'target' && o.year === year + 1) || (o.kind === 'fyp_target' && o.year > year)) {
+      columns.set(columnKey(c), c);
+    }
+  }
+  const order = { base: 0, result: 1, target: 2, fyp_target: 3 } as const;
+  const trendColumns = [...columns.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.year - b.year);
+  const chosenFor = new Map(trendColumns.map((c) => [columnKey(c), observationsFor(data, districtId, c.year, c.kind)]));
+  const trendIds = [...new Set([...scorecard.map((r) => r.indicator.id), ...headline.map((h) => h.indicator.id), ...nextTargets.map((t) => t.indicator.id)])];
+  const trend = trendColumns.length < 3 ? [] : trendIds
+    .map((id) => ({
+      indicator: data.indicators.get(id)!,
+      cells: trendColumns.map((c) => {
+        const chosen = chosenFor.get(columnKey(c))!.get(id);
+        return chosen ? finding(id, chosen) : undefined;
+      }),
+    }))
+    .filter((row) => row.cells.filter(Boolean).length >= 3);
+
+  // Five-year plan progress: every plan target, against the latest result up to this year.
+  const planTargets = own.filter((o) => o.kind === 'fyp_target' && o.year > year);
+  const planProgress: PlanProgressRow[] = [...new Set(planTargets.map((o) => o.indicator))].map((id) => {
+    const indicator = data.indicators.get(id)!;
+    const target = finding(id, observationsFor(data, districtId, planTargets.find((o) => o.indicator === id)!.year, 'fyp_target').get(id)!);
+    const baseObs = own.filter((o) => o.kind === 'base' && o.indicator === id).sort((a, b) => a.year - b.year)[0];
+    const base = baseObs ? finding(id, observationsFor(data, districtId, baseObs.year, 'base').get(id)!) : undefined;
+    const latestOf = (ids: string[]) => own
+      .filter((o) => o.kind === 'result' && ids.includes(o.indicator) && o.year <= year && o.value.qualifier !== 'pending')
+      .sort((a, b) => b.year - a.year)[0];
+    const same = latestOf([id]);
+    const related = same ?? latestOf([...data.indicators.values()].filter((i) => i.concept === indicator.concept && i.id !== id).map((i) => i.id));
+    const latest = related ? finding(related.indicator, observationsFor(data, districtId, related.year, 'result').get(related.indicator)!) : undefined;
+    const differentDefinition = related && !same ? data.indicators.get(related.indicator) : undefined;
+    const evaluation: Evaluation = differentDefinition
+      ? { status: 'not_comparable', rule: 'different-definition' }
+      : evaluateTarget(indicator, target.chosen.used, latest?.chosen.used);
+    return { indicator, base, latest, target, evaluation, ...(differentDefinition ? { differentDefinition } : {}) };
+  });
 
   const projects = data.projects.filter((p) => p.district === districtId && p.year === year);
   const nextProjects = data.projects.filter((p) => p.district === districtId && p.year === year + 1);
@@ -120,11 +194,18 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     conflicts.push({ indicator: data.indicators.get(o.indicator)!, year: o.year, kind: o.kind, used: o, others: chosen.others });
   }
 
-  const allFindings = [...scorecard.flatMap((r) => [r.target, ...(r.result ? [r.result] : [])]), ...headline, ...nextTargets];
+  const allFindings = [
+    ...scorecard.flatMap((r) => [r.target, ...(r.result ? [r.result] : [])]), ...headline, ...otherResults, ...nextTargets,
+    ...trend.flatMap((r) => r.cells.filter((c): c is ValueFinding => c !== undefined)),
+    ...planProgress.flatMap((r) => [r.target, ...(r.base ? [r.base] : []), ...(r.latest ? [r.latest] : [])]),
+  ];
   const marksUsed = MARKS.filter((m) => allFindings.some((f) => f.marks.includes(m)));
 
   const docIds = new Set([...allFindings.map((f) => f.chosen.used.source.doc), ...projects.map((p) => p.source.doc), ...nextProjects.map((p) => p.source.doc)]);
   const documents = [...docIds].sort().map((id) => data.documents.get(id)!);
 
-  return { district, year, documents, scorecard, statusCounts, headline, nextTargets, projects, nextProjects, projectCounts, conflicts, marksUsed };
+  return {
+    district, year, documents, scorecard, statusCounts, headline, otherResults, nextTargets, trendColumns, trend, planProgress,
+    projects, nextProjects, projectCounts, conflicts, marksUsed,
+  };
 }

@@ -19,8 +19,11 @@ export interface ComposeOptions {
   revision: number;
 }
 
-/** Prefixes figure and table captions with their numbers: 图1 / Figure 1. */
-function numberCaptions(blocks: Block[], messages: Messages, lang: Lang): Block[] {
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** Numbers section headings (一、/ 1.) and figure and table captions (图1 / Figure 1.), in document order. */
+function numberBlocks(blocks: Block[], messages: Messages, lang: Lang): Block[] {
+  let sections = 0;
   let figures = 0;
   let tables = 0;
   const prefix = (key: 'figure' | 'table', n: number, caption: Inline[]): Inline[] => [
@@ -29,6 +32,11 @@ function numberCaptions(blocks: Block[], messages: Messages, lang: Lang): Block[
   ];
   const walk = (list: Block[]): Block[] =>
     list.map((b) => {
+      if (b.type === 'heading' && b.depth === 2) {
+        sections++;
+        const number = lang === 'zh' ? `${CHINESE_NUMERALS[sections - 1] ?? sections}、` : `${sections}. `;
+        return { ...b, children: [{ type: 'text', value: number }, ...b.children] };
+      }
       if (b.type === 'figure') return { ...b, caption: prefix('figure', ++figures, b.caption) };
       if (b.type === 'table') return { ...b, caption: prefix('table', ++tables, b.caption) };
       if (b.type === 'div') return { ...b, children: walk(b.children) };
@@ -47,7 +55,7 @@ export function composeBriefing(data: Dataset, findings: BriefingFindings, mode:
     const markup = renderTemplate(source, file, view, messages, lang);
     const header = renderTemplate(message(messages, 'header', lang), file, view, messages, lang);
     const title = renderTemplate(message(messages, 'cover.title', lang), file, view, messages, lang).replace(/\\(.)/g, '$1');
-    return { lang, blocks: numberCaptions(parseMarkup(markup, file), messages, lang), header: header.replace(/\\(.)/g, '$1'), title };
+    return { lang, blocks: numberBlocks(parseMarkup(markup, file), messages, lang), header: header.replace(/\\(.)/g, '$1'), title };
   });
   const [first, second] = rendered;
   const blocks = second ? pairBlocks(first!.blocks, second.blocks) : first!.blocks;

@@ -58,6 +58,9 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
     others: c.others.map((o) => ({ value: md(formatValue(data, o, c.indicator, lang, { withUnit: true })), source: source(o) })),
   }));
 
+  const trendHeader = f.trendColumns.map((c) => t(`trend.${c.kind}`).replace('{{year}}', String(c.year)));
+  const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
+
   return {
     lang,
     district: md(f.district.name[lang]),
@@ -72,6 +75,22 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
     scorecard,
     counts,
     total: String(f.scorecard.length),
+    otherResults: f.otherResults.map((v) => ({ label: label(v), value: value(v) })),
+    hasTrend: f.trend.length > 0,
+    trendHeader: trendHeader.map((h) => ({ text: md(h) })),
+    trendAlign: f.trendColumns.map(() => ' ---: ').join('|'),
+    trendWidths: ['4', ...f.trendColumns.map(() => '1.6')].join(','),
+    trend: f.trend.map((r) => ({ label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)), cells: r.cells.map((c) => ({ text: cellOf(c) })) })),
+    hasPlanProgress: f.planProgress.length > 0,
+    planProgress: f.planProgress.map((r) => ({
+      label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)),
+      base: cellOf(r.base),
+      latest: r.latest ? `${value(r.latest)}${md(lang === 'zh' ? `（${r.latest.chosen.used.year}年）` : ` (${r.latest.chosen.used.year})`)}` : '—',
+      target: value(r.target),
+      status: t(`status.${r.evaluation.status}`),
+      statusClass: `status-${r.evaluation.status}`,
+      note: r.differentDefinition ? md(t('plan.differentDefinition').replace('{{name}}', r.differentDefinition.name[lang])) : '',
+    })),
     nextTargets: f.nextTargets.map((v) => ({ label: label(v), target: value(v), nature: t(`nature.${v.indicator.nature}`) })),
     projects: projectsBy(f.projects, f.year),
     nextProjects: projectsBy(f.nextProjects, f.year + 1),
