@@ -41,11 +41,9 @@ export function briefingFileName(district: string, year: number, lang: LangMode,
   return `${district}-${year}-briefing.${lang}.${format}`;
 }
 
-/** Years with a result, target or project for the district. */
+/** Years a briefing can report on: those with published results for the district. */
 export function yearsWithData(data: Dataset, district: string): number[] {
-  const years = new Set<number>();
-  for (const o of data.observations) if (o.district === district && o.kind !== 'fyp_target' && o.kind !== 'base' && (o.kind === 'result' || o.kind === 'target')) years.add(o.year);
-  return [...years].filter((y) => data.observations.some((o) => o.district === district && o.year === y && o.kind === 'result')).sort();
+  return [...new Set(data.observations.filter((o) => o.district === district && o.kind === 'result').map((o) => o.year))].sort();
 }
 
 export function checkRequest(data: Dataset, district: string, year: number): void {
