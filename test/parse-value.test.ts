@@ -17,6 +17,8 @@ const cases: [string, object][] = [
   ['82.9亿元', { qualifier: 'exact', number: '82.9', unit: '亿元' }],
   ['5.5%以内', { qualifier: 'at_most', number: '5.5', unit: '%' }],
   ['45286元', { qualifier: 'exact', number: '45286', unit: '元' }],
+  ['-0.9', { qualifier: 'exact', number: '-0.9' }],
+  ['−9.4%', { qualifier: 'exact', number: '-9.4', unit: '%' }],
   ['市级暂未反馈', { qualifier: 'pending' }],
   ['正增长', { qualifier: 'positive' }],
   ['稳定保持II类', { qualifier: 'qualitative' }],

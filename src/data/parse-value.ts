@@ -19,7 +19,7 @@ export interface ParsedValue {
 
 export type ParseOutcome = { ok: true; value: ParsedValue } | { ok: false };
 
-const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const NUMBER = String.raw`([-−]?\d+(?:\.\d+)?)`;
 const PREFIXES: Record<string, Qualifier> = { 不低于: 'at_least', 不少于: 'at_least', 突破: 'above', 超过: 'above', 超: 'above', 低于: 'below', 不超过: 'at_most' };
 const SUFFIXES: Record<string, Qualifier> = { 左右: 'about', 以上: 'at_least', 以内: 'at_most', 以下: 'below' };
 const PENDING = /暂未反馈|待反馈|暂无数据/;
@@ -57,7 +57,7 @@ export function parseValue(text: string, units: readonly string[]): ParseOutcome
     const [, prefix, number, unit, suffix] = plain;
     if (prefix && suffix) return { ok: false };
     const qualifier = prefix ? PREFIXES[prefix]! : suffix ? SUFFIXES[suffix]! : 'exact';
-    return { ok: true, value: { qualifier, number, ...(unit ? { unit } : {}) } };
+    return { ok: true, value: { qualifier, number: number!.replace('−', '-'), ...(unit ? { unit } : {}) } };
   }
   // Text with no Arabic digits is a qualitative statement ("稳定保持II类", "上级下达任务").
   if (!/\d/.test(t)) return { ok: true, value: { qualifier: 'qualitative' } };
