@@ -18,6 +18,8 @@ const cases: [string, object][] = [
   ['5.5%以内', { qualifier: 'at_most', number: '5.5', unit: '%' }],
   ['45286元', { qualifier: 'exact', number: '45286', unit: '元' }],
   ['-0.9', { qualifier: 'exact', number: '-0.9' }],
+  ['≥300', { qualifier: 'at_least', number: '300' }],
+  ['≤14', { qualifier: 'at_most', number: '14' }],
   ['−9.4%', { qualifier: 'exact', number: '-9.4', unit: '%' }],
   ['市级暂未反馈', { qualifier: 'pending' }],
   ['正增长', { qualifier: 'positive' }],

@@ -20,7 +20,9 @@ export interface ParsedValue {
 export type ParseOutcome = { ok: true; value: ParsedValue } | { ok: false };
 
 const NUMBER = String.raw`([-−]?\d+(?:\.\d+)?)`;
-const PREFIXES: Record<string, Qualifier> = { 不低于: 'at_least', 不少于: 'at_least', 突破: 'above', 超过: 'above', 超: 'above', 低于: 'below', 不超过: 'at_most' };
+const PREFIXES: Record<string, Qualifier> = {
+  不低于: 'at_least', 不少于: 'at_least', '≥': 'at_least', 突破: 'above', 超过: 'above', 超: 'above', 低于: 'below', 不超过: 'at_most', '≤': 'at_most',
+};
 const SUFFIXES: Record<string, Qualifier> = { 左右: 'about', 以上: 'at_least', 以内: 'at_most', 以下: 'below' };
 const PENDING = /暂未反馈|待反馈|暂无数据/;
 const CHANGE = new RegExp(String.raw`^较(\d{4})年(预计完成情况)?(?:提升|提高|增加)${NUMBER}个百分点(以上|左右)?$`);
@@ -50,7 +52,7 @@ export function parseValue(text: string, units: readonly string[]): ParseOutcome
   }
 
   const unitAlternatives = [...units, '百分点'].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const prefixAlternatives = Object.keys(PREFIXES).sort((a, b) => b.length - a.length).join('|');
+  const prefixAlternatives = Object.keys(PREFIXES).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const suffixAlternatives = Object.keys(SUFFIXES).join('|');
   const plain = new RegExp(`^(${prefixAlternatives})?${NUMBER}(${unitAlternatives})?(${suffixAlternatives})?$`).exec(t);
   if (plain) {
