@@ -8,6 +8,9 @@ import { observationsFor, type Chosen } from './choose.js';
 export const MARKS = ['estimate', 'pending', 'adjusted', 'base_revised', 'conflict'] as const;
 export type Mark = (typeof MARKS)[number];
 
+/** A scorecard needs a table of targets: a few targets quoted in prose are shown with the other results instead. */
+export const MIN_SCORECARD_ROWS = 5;
+
 /** The figures shown "at a glance", in this order, where the data has them. */
 export const HEADLINE_INDICATORS = [
   'gdp_growth', 'gdp', 'gdp_per_capita', 'fixed_asset_investment', 'retail_sales_growth', 'budget_revenue', 'tax_revenue',
@@ -104,7 +107,7 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   const results = observationsFor(data, districtId, year, 'result');
   const next = observationsFor(data, districtId, year + 1, 'target');
 
-  const scorecard: ScorecardRow[] = [...targets]
+  const candidateRows: ScorecardRow[] = [...targets]
     .map(([id, chosen]) => finding(id, chosen))
     .sort(bySourceOrder)
     .map((target) => {
@@ -118,6 +121,7 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
         evaluation: evaluateTarget(target.indicator, target.chosen.used, result?.chosen.used),
       };
     });
+  const scorecard = candidateRows.length >= MIN_SCORECARD_ROWS ? candidateRows : [];
 
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
   for (const row of scorecard) statusCounts[row.evaluation.status]++;

@@ -23,20 +23,16 @@ export function groupThousands(value: string): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-/** English form of a number in a Chinese myriad unit (万, 亿): 276.2亿元 → "27.62 billion yuan". */
-function englishScaled(number: string, unit: string): string | undefined {
-  const scales: [string, number, string][] = [['亿', 8, ''], ['万', 4, '']];
-  for (const [prefix, power] of scales) {
-    if (!unit.startsWith(prefix)) continue;
-    const rest = unit.slice(prefix.length);
-    const noun = ({ 元: 'yuan', 美元: 'US dollars', 人: 'people', 吨: 'tonnes', 亩: 'mu', '元/人': 'yuan per person' } as Record<string, string>)[rest];
-    if (!noun) return undefined;
-    const exponent = (number.split('.')[0] ?? '').length - 1 + power;
-    const [word, wordPower] = exponent >= 9 ? ['billion', 9] : exponent >= 6 ? ['million', 6] : ['', 0];
-    const scaled = shiftDecimal(number, power - wordPower);
-    return word ? `${groupThousands(scaled)} ${word} ${noun}` : `${groupThousands(scaled)} ${noun}`;
-  }
-  return undefined;
+/** English form of a number in a myriad unit (万, 亿): 276.2亿元 → "27.62 billion yuan", 2.6万人 → "26,000 people". */
+function englishScaled(number: string, unitEn: string): string | undefined {
+  const scale = /^(10,000|100 million) (.+)$/.exec(unitEn);
+  if (!scale) return undefined;
+  const power = scale[1] === '10,000' ? 4 : 8;
+  const noun = scale[2]!;
+  const exponent = (number.replace('-', '').split('.')[0] ?? '').length - 1 + power;
+  const [word, wordPower] = exponent >= 9 ? ['billion', 9] : exponent >= 6 ? ['million', 6] : ['', 0];
+  const scaled = groupThousands(shiftDecimal(number, power - wordPower));
+  return word ? `${scaled} ${word} ${noun}` : `${scaled} ${noun}`;
 }
 
 const ZH_WORDS = { about: ['', '左右'], at_least: ['', '以上'], above: ['超', ''], at_most: ['', '以内'], below: ['', '以下'] } as const;
@@ -75,7 +71,7 @@ export function formatValue(data: Dataset, o: Observation, indicator: Indicator,
   const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier];
   if (!options.withUnit || !unit || !unit.en) return `${q}${unitId === '%' && options.withUnit ? `${number}%` : groupThousands(number)}`;
   if (unitId === '%') return `${q}${number}%`;
-  const scaled = englishScaled(number, unitId);
+  const scaled = englishScaled(number, unit.en);
   return `${q}${scaled ?? `${groupThousands(number)} ${unit.en}`}`;
 }
 
