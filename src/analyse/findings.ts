@@ -175,8 +175,10 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     return { indicator, base, latest, target, evaluation, ...(differentDefinition ? { differentDefinition } : {}) };
   });
 
-  const projects = data.projects.filter((p) => p.district === districtId && p.year === year);
-  const nextProjects = data.projects.filter((p) => p.district === districtId && p.year === year + 1);
+  // Annual lists only: a five-year plan's project columns are a plan for the whole period, not a year's list.
+  const annual = data.projects.filter((p) => p.district === districtId && data.documents.get(p.source.doc)!.kind !== 'five_year_plan');
+  const projects = annual.filter((p) => p.year === year);
+  const nextProjects = annual.filter((p) => p.year === year + 1);
   const projectCounts: BriefingFindings['projectCounts'] = [];
   for (const [y, list] of [[year, projects], [year + 1, nextProjects]] as const) {
     for (const sector of SECTORS) {

@@ -35,7 +35,6 @@ function englishScaled(number: string, unitEn: string): string | undefined {
   return word ? `${scaled} ${word} ${noun}` : `${scaled} ${noun}`;
 }
 
-const ZH_WORDS = { about: ['', '左右'], at_least: ['', '以上'], above: ['超', ''], at_most: ['', '以内'], below: ['', '以下'] } as const;
 const EN_WORDS = { about: 'about ', at_least: 'at least ', above: 'over ', at_most: 'at most ', below: 'at most ' } as const;
 
 export interface FormatOptions {
@@ -43,32 +42,22 @@ export interface FormatOptions {
   withUnit?: boolean;
 }
 
-/** A published value in one language. Chinese keeps the published wording; English translates it. */
+/** A published value in one language: Chinese as published, English translated with every digit kept. */
 export function formatValue(data: Dataset, o: Observation, indicator: Indicator, lang: Lang, options: FormatOptions = {}): string {
   const v = o.value;
-  if (v.qualifier === 'pending') return lang === 'zh' ? o.text : 'not yet reported';
-  if (v.qualifier === 'qualitative') return lang === 'zh' ? o.text : data.phrases.get(o.text.replace(/[\s\u00a0\u3000]+/g, '')) ?? o.text;
-  if (v.qualifier === 'positive') return lang === 'zh' ? '正增长' : 'positive growth';
-  const number = v.number!;
-
-  if (v.change) {
-    const { baseYear, baseIsEstimate } = v.change;
-    if (lang === 'zh') {
-      const suffix = v.qualifier === 'at_least' ? '以上' : v.qualifier === 'about' ? '左右' : '';
-      return `较${baseYear}年${baseIsEstimate ? '预计完成情况' : ''}提升${number}个百分点${suffix}`;
-    }
-    const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier as keyof typeof EN_WORDS];
-    return `up ${q}${number} percentage points on ${baseYear}${baseIsEstimate ? ' (estimated)' : ''}`;
-  }
-
   const unitId = v.unit ?? indicator.unit;
   const unit = data.units.get(unitId);
   if (lang === 'zh') {
-    const [before, after] = v.qualifier === 'exact' ? ['', ''] : ZH_WORDS[v.qualifier];
-    const unitText = options.withUnit && unit ? unit.zh : '';
-    return `${before}${number}${unitText}${after}`;
+    // As published, adding the unit only where the source left it to a column header.
+    const text = o.text.trim();
+    return options.withUnit && v.number !== undefined && !v.unit && !v.change && unit?.zh ? `${text}${unit.zh}` : text;
   }
+  if (v.qualifier === 'pending') return 'not yet reported';
+  if (v.qualifier === 'qualitative') return data.phrases.get(o.text.replace(/[\s\u00a0\u3000]+/g, '')) ?? o.text;
+  if (v.qualifier === 'positive') return 'positive growth';
+  const number = v.number!;
   const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier];
+  if (v.change) return `up ${q}${number} percentage points on ${v.change.baseYear}${v.change.baseIsEstimate ? ' (estimated)' : ''}`;
   if (!options.withUnit || !unit || !unit.en) return `${q}${unitId === '%' && options.withUnit ? `${number}%` : groupThousands(number)}`;
   if (unitId === '%') return `${q}${number}%`;
   const scaled = englishScaled(number, unit.en);
