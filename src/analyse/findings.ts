@@ -137,14 +137,17 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   const columns = new Map<string, TrendColumn>();
   for (const o of own) {
     const c = { kind: o.kind, year: o.year };
-    if ((o.kind === 'base' && o.year <= year) || (o.kind === 'result' && o.year <= year && o.year >= year - 4) || (o.kind === 'target' && o.year === year + 1) || (o.kind === 'fyp_target' && o.year > year)) {
+    const planEnd = Math.min(...own.filter((p) => p.kind === 'fyp_target' && p.year > year).map((p) => p.year));
+    if ((o.kind === 'base' && o.year <= year) || (o.kind === 'result' && o.year <= year && o.year >= year - 4) || (o.kind === 'target' && o.year === year + 1) || (o.kind === 'fyp_target' && o.year === planEnd)) {
       columns.set(columnKey(c), c);
     }
   }
   const order = { base: 0, result: 1, target: 2, fyp_target: 3 } as const;
-  const trendColumns = [...columns.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.year - b.year);
-  const chosenFor = new Map(trendColumns.map((c) => [columnKey(c), observationsFor(data, districtId, c.year, c.kind)]));
+  const candidates = [...columns.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.year - b.year);
+  const chosenFor = new Map(candidates.map((c) => [columnKey(c), observationsFor(data, districtId, c.year, c.kind)]));
   const trendIds = [...new Set([...scorecard.map((r) => r.indicator.id), ...headline.map((h) => h.indicator.id), ...nextTargets.map((t) => t.indicator.id)])];
+  // A column earns its place with values for at least three of these indicators; a row with three values.
+  const trendColumns = candidates.filter((c) => trendIds.filter((id) => chosenFor.get(columnKey(c))!.has(id)).length >= 3);
   const trend = trendColumns.length < 3 ? [] : trendIds
     .map((id) => ({
       indicator: data.indicators.get(id)!,
@@ -157,13 +160,15 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
 
   // Five-year plan progress: every plan target, against the latest result up to this year.
   const planTargets = own.filter((o) => o.kind === 'fyp_target' && o.year > year);
+  // Progress counts results after the plan's base year: a result of the previous plan period is no progress.
+  const planBase = Math.min(...own.filter((o) => o.kind === 'base').map((o) => o.year), year - 1);
   const planProgress: PlanProgressRow[] = [...new Set(planTargets.map((o) => o.indicator))].map((id) => {
     const indicator = data.indicators.get(id)!;
     const target = finding(id, observationsFor(data, districtId, planTargets.find((o) => o.indicator === id)!.year, 'fyp_target').get(id)!);
     const baseObs = own.filter((o) => o.kind === 'base' && o.indicator === id).sort((a, b) => a.year - b.year)[0];
     const base = baseObs ? finding(id, observationsFor(data, districtId, baseObs.year, 'base').get(id)!) : undefined;
     const latestOf = (ids: string[]) => own
-      .filter((o) => o.kind === 'result' && ids.includes(o.indicator) && o.year <= year && o.value.qualifier !== 'pending')
+      .filter((o) => o.kind === 'result' && ids.includes(o.indicator) && o.year > planBase && o.year <= year && o.value.qualifier !== 'pending')
       .sort((a, b) => b.year - a.year)[0];
     const same = latestOf([id]);
     const related = same ?? latestOf([...data.indicators.values()].filter((i) => i.concept === indicator.concept && i.id !== id).map((i) => i.id));
