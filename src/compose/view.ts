@@ -87,7 +87,7 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
       base: cellOf(r.base),
       latest: r.latest ? `${value(r.latest)}${md(lang === 'zh' ? `（${r.latest.chosen.used.year}年）` : ` (${r.latest.chosen.used.year})`)}` : '—',
       target: value(r.target),
-      status: t(`status.${r.evaluation.status}`),
+      status: t(`planStatus.${r.evaluation.status}`),
       statusClass: `status-${r.evaluation.status}`,
       note: r.differentDefinition ? md(t('plan.differentDefinition').replace('{{name}}', r.differentDefinition.name[lang])) : '',
     })),
