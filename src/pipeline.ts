@@ -1,11 +1,15 @@
 // The district briefing pipeline: Dataset → Findings → IR (per language mode) → charts → PDF and DOCX.
 import { join } from 'node:path';
-import { analyseDistrictYear, type BriefingFindings } from './analyse/findings.js';
+import { analyseDistrictYear } from './analyse/findings.js';
 import { briefingCharts } from './charts/specs.js';
 import { renderChart, type RenderedChart } from './charts/render-chart.js';
-import { composeBriefing, type LangMode } from './compose/compose.js';
-import { loadMessages, message } from './compose/messages-i18n.js';
-import type { Dataset, Lang } from './data/types.js';
+import { composeBriefing, composeDocument, type LangMode } from './compose/compose.js';
+import { memoView } from './compose/memo-view.js';
+import { analyseComparison } from './analyse/compare.js';
+import { comparisonCharts } from './charts/compare-specs.js';
+import { loadMessages, message, type Messages } from './compose/messages-i18n.js';
+import type { Dataset, Lang, SourceDocument } from './data/types.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
@@ -53,31 +57,38 @@ export function checkRequest(data: Dataset, district: string, year: number): voi
 }
 
 /** The date a document carries: given, else SOURCE_DATE_EPOCH, else the newest source document's date. */
-export function documentDate(findings: BriefingFindings, given?: string): string {
+export function documentDate(documents: SourceDocument[], given?: string): string {
   if (given) return given;
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  return findings.documents.map((d) => d.date).sort().at(-1) ?? '1970-01-01';
+  return documents.map((d) => d.date).sort().at(-1) ?? '1970-01-01';
 }
 
-export interface ComposedBriefing {
+export interface ComposedDocument {
   lang: LangMode;
   ir: DocumentIR;
   charts: Map<string, RenderedChart>;
   pageLabel: string;
 }
 
-export async function composeAll(ws: Workspace, findings: BriefingFindings, request: BriefingRequest): Promise<ComposedBriefing[]> {
+/** A document to build: how to compose it and its charts in a language mode, and what to call its files. */
+export interface DocumentPlan {
+  name: string;
+  compose(mode: LangMode, messages: Record<Lang, Messages>): DocumentIR;
+  charts(mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec>;
+  fileName(mode: LangMode, format: Format): string;
+}
+
+export async function composeAll(ws: Workspace, plan: DocumentPlan, modes: LangMode[]): Promise<ComposedDocument[]> {
   const messages = { zh: loadMessages(ws.templatesDir, 'zh'), en: loadMessages(ws.templatesDir, 'en') };
-  const date = documentDate(findings, request.date);
-  const out: ComposedBriefing[] = [];
-  for (const lang of request.langs) {
-    const ir = composeBriefing(ws.data, findings, lang, { templatesDir: ws.templatesDir, date, revision: request.revision ?? 1 });
+  const out: ComposedDocument[] = [];
+  for (const lang of modes) {
+    const ir = plan.compose(lang, messages);
     const charts = new Map<string, RenderedChart>();
-    for (const [id, spec] of briefingCharts(findings, lang, messages)) charts.set(id, await renderChart(spec, ws.fonts));
+    for (const [id, spec] of plan.charts(lang, messages)) charts.set(id, await renderChart(spec, ws.fonts));
     const langs: Lang[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
     const pageLabel = langs.map((l) => message(messages[l], 'page', l)).join(' / ');
-    const texts = [...textsOf(ir.blocks)].map(({ text, path }) => ({ text, place: { file: `${request.district}-${request.year} ${lang} document`, field: path } }));
+    const texts = [...textsOf(ir.blocks)].map(({ text, path }) => ({ text, place: { file: `${plan.name} ${lang} document`, field: path } }));
     const chartTexts = [...charts].flatMap(([id, c]) => [...c.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => ({ text: m[1]!, place: { file: `chart ${id} (${lang})` } })));
     const problems = checkGlyphs(ws.fonts, [...texts, ...chartTexts, { text: ir.meta.header + pageLabel, place: { file: 'templates/i18n' } }]);
     if (problems.length > 0) throw new DiagnosticError(problems);
@@ -86,18 +97,66 @@ export async function composeAll(ws: Workspace, findings: BriefingFindings, requ
   return out;
 }
 
-/** Builds the requested briefing files in memory; nothing is written here. */
-export async function renderBriefing(ws: Workspace, request: BriefingRequest): Promise<RenderedFile[]> {
-  checkRequest(ws.data, request.district, request.year);
-  const findings = analyseDistrictYear(ws.data, request.district, request.year);
+/** Renders a planned document in every requested mode and format, in memory; nothing is written here. */
+export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangMode[], formats: Format[], outDir: string): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
-  for (const composed of await composeAll(ws, findings, request)) {
-    for (const format of request.formats) {
-      const data = format === 'pdf'
-        ? await renderPdf(pdfDefinition(composed), ws.fonts)
-        : await renderDocx(composed, ws.fonts);
-      files.push({ path: join(request.outDir, briefingFileName(request.district, request.year, composed.lang, format)), data });
+  for (const composed of await composeAll(ws, plan, modes)) {
+    for (const format of formats) {
+      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed), ws.fonts) : await renderDocx(composed, ws.fonts);
+      files.push({ path: join(outDir, plan.fileName(composed.lang, format)), data });
     }
   }
   return files;
+}
+
+export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentPlan {
+  checkRequest(ws.data, request.district, request.year);
+  const findings = analyseDistrictYear(ws.data, request.district, request.year);
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1 };
+  return {
+    name: `${request.district}-${request.year}`,
+    compose: (mode) => composeBriefing(ws.data, findings, mode, options),
+    charts: (mode, messages) => briefingCharts(findings, mode, messages),
+    fileName: (mode, format) => briefingFileName(request.district, request.year, mode, format),
+  };
+}
+
+/** Builds the requested briefing files in memory; nothing is written here. */
+export function renderBriefing(ws: Workspace, request: BriefingRequest): Promise<RenderedFile[]> {
+  return renderPlan(ws, briefingPlan(ws, request), request.langs, request.formats, request.outDir);
+}
+
+/** Predictable memo names: compare-<district ids, sorted>-<year>.<lang>.<format>. */
+export function comparisonFileName(districts: string[], year: number, lang: LangMode, format: Format): string {
+  return `compare-${[...districts].sort().join('-')}-${year}.${lang}.${format}`;
+}
+
+export interface ComparisonRequest {
+  districts: string[];
+  year: number;
+  langs: LangMode[];
+  formats: Format[];
+  outDir: string;
+  date?: string;
+  revision?: number;
+}
+
+export function comparisonPlan(ws: Workspace, request: ComparisonRequest): DocumentPlan {
+  const districts = [...new Set(request.districts)];
+  for (const d of districts) if (!ws.data.districts.has(d)) fail('unknownDistrictArg', undefined, d, [...ws.data.districts.keys()].join(', '));
+  if (districts.length < 2) fail('tooFewDistricts', undefined, districts.length);
+  for (const d of districts) checkRequest(ws.data, d, request.year);
+  const findings = analyseComparison(ws.data, districts, request.year);
+  if (findings.rows.length === 0) fail('noSharedIndicator', undefined, districts.join(', '), request.year);
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1 };
+  return {
+    name: `compare-${districts.join('-')}-${request.year}`,
+    compose: (mode) => composeDocument(
+      { file: 'comparison-memo.md.hbs', view: (lang, messages) => memoView(ws.data, findings, lang, messages, options), titleKey: 'memo.title', headerKey: 'memoHeader' },
+      mode,
+      options,
+    ),
+    charts: (mode, messages) => comparisonCharts(ws.data, findings, mode, messages),
+    fileName: (mode, format) => comparisonFileName(districts, request.year, mode, format),
+  };
 }

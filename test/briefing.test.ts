@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
-import { composeAll, renderBriefing, type ComposedBriefing, type RenderedFile } from '../src/pipeline.js';
+import { briefingPlan, composeAll, renderBriefing, type ComposedDocument, type RenderedFile } from '../src/pipeline.js';
 import { pdfDefinition } from '../src/render/pdf.js';
 import { assertGolden, workspace } from './helpers.js';
 
 const request = { district: 'wanzhou', year: 2024, langs: ['zh', 'en', 'zh-en'] as const, formats: ['pdf', 'docx'] as const, outDir: 'output', date: '2025-01-13' };
-let composed: ComposedBriefing[];
+let composed: ComposedDocument[];
 let files: RenderedFile[];
 
 const file = (name: string) => files.find((f) => f.path.endsWith(name))!;
@@ -26,8 +26,7 @@ function pdfText(pdf: Buffer): string {
 
 before(async () => {
   const ws = workspace();
-  const findings = analyseDistrictYear(ws.data, 'wanzhou', 2024);
-  composed = await composeAll(ws, findings, { ...request, langs: [...request.langs], formats: [...request.formats] });
+  composed = await composeAll(ws, briefingPlan(ws, { ...request, langs: [...request.langs], formats: [...request.formats] }), [...request.langs]);
   files = await renderBriefing(ws, { ...request, langs: [...request.langs], formats: [...request.formats] });
 });
 

@@ -24,7 +24,7 @@ export function labeller(mode: LangMode, messages: Record<Lang, Messages>): Labe
 }
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
 
-const base = {
+export const baseSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
   width: CHART_WIDTH,
   autosize: { type: 'fit-x', contains: 'padding' },
@@ -38,14 +38,14 @@ const base = {
   },
 } as const;
 
-const oneLine = (s: string) => s.replace('\n', ' / ');
-const multiline = "split(datum.label, '\\n')";
+export const oneLine = (s: string) => s.replace('\n', ' / ');
+export const multiline = "split(datum.label, '\\n')";
 
 export function statusChart(f: BriefingFindings, label: Labeller): TopLevelSpec {
   const values = STATUSES.filter((s) => f.statusCounts[s] > 0).map((s) => ({ status: s, label: label(`status.${s}`), count: f.statusCounts[s] }));
   const lines = values.some((v) => v.label.includes('\n')) ? 2 : 1;
   return {
-    ...base,
+    ...baseSpec,
     height: values.length * 22 * lines,
     data: { values },
     encoding: {
@@ -78,7 +78,7 @@ export function growthChart(f: BriefingFindings, mode: LangMode, label: Labeller
   });
   const lines = mode === 'zh-en' ? 2 : 1;
   return {
-    ...base,
+    ...baseSpec,
     height: rows.length * (lines === 2 ? 34 : 26),
     data: { values },
     encoding: {
@@ -114,7 +114,7 @@ export function projectsChart(f: BriefingFindings, label: Labeller): TopLevelSpe
   const years = [...new Set(values.map((v) => v.year))];
   const lines = sectors.some((s) => s.includes('\n')) ? 2 : 1;
   return {
-    ...base,
+    ...baseSpec,
     height: sectors.length * Math.max(years.length * 14, lines * 14) + 8,
     data: { values },
     encoding: {

@@ -7,7 +7,7 @@ import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
 import { loadFonts } from '../fonts/fonts.js';
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
-import { FORMATS, renderBriefing, type Format, type Workspace } from '../pipeline.js';
+import { comparisonPlan, FORMATS, renderBriefing, renderPlan, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { validateDataset } from './validate.js';
 import { dataQuality } from '../analyse/data-quality.js';
@@ -78,6 +78,31 @@ export async function main(argv: string[]): Promise<number> {
         })(),
     )
     .command(
+      'compare <ids..>',
+      'Build a memo comparing two or more districts for one year',
+      (y) =>
+        y
+          .positional('ids', { type: 'string', array: true, demandOption: true, describe: 'District ids, e.g. wanzhou dadukou fuling' })
+          .option('year', { type: 'number', demandOption: true, describe: 'The year compared, e.g. 2024' })
+          .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
+          .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
+          .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+          .option('date', { type: 'string', describe: 'Date printed on the memo (YYYY-MM-DD)' })
+          .example('$0 compare wanzhou dadukou fuling --year 2024', 'zh-en PDF and DOCX in output/')
+          .epilog('Files are named compare-<district ids, sorted>-<year>.<lang>.<format>, e.g. compare-dadukou-fuling-wanzhou-2024.zh-en.pdf.'),
+      (args) =>
+        run(async () => {
+          const langs = listOf<LangMode>(args.lang as string[], LANG_MODES, 'lang');
+          const formats = listOf<Format>(args.format as string[], FORMATS, 'format');
+          if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
+          const ws = workspace(args);
+          const plan = comparisonPlan(ws, { districts: args.ids as string[], year: args.year, langs, formats, outDir: resolve(args.out), date: args.date });
+          const files = await renderPlan(ws, plan, langs, formats, resolve(args.out));
+          writeFilesAtomically(files);
+          for (const f of files) process.stdout.write(`${f.path}\n`);
+        })(),
+    )
+    .command(
       'validate',
       'Load and check every data file; print diagnostics (file:line: field)',
       (y) => y,
@@ -118,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
           else process.stdout.write(text);
         })(),
     )
-    .demandCommand(1, 'Name a command: district, validate, check-data or export.')
+    .demandCommand(1, 'Name a command: district, compare, validate, check-data or export.')
     .strict()
     .help()
     .alias('h', 'help')

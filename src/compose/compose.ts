@@ -45,20 +45,30 @@ function numberBlocks(blocks: Block[], messages: Messages, lang: Lang): Block[] 
   return walk(blocks);
 }
 
-export function composeBriefing(data: Dataset, findings: BriefingFindings, mode: LangMode, options: ComposeOptions): DocumentIR {
-  const file = 'templates/district-briefing.md.hbs';
-  const source = readFileSync(join(options.templatesDir, 'district-briefing.md.hbs'), 'utf8');
+/** What a kind of document brings to composition: its template, its view of the findings, its title and header keys. */
+export interface DocumentTemplate {
+  /** File under templates/. */
+  file: string;
+  view: (lang: Lang, messages: Messages) => object;
+  titleKey: string;
+  headerKey: string;
+}
+
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+
+/** Renders the template in each language of the mode and, for zh-en, pairs the two documents. */
+export function composeDocument(template: DocumentTemplate, mode: LangMode, options: ComposeOptions): DocumentIR {
+  const file = `templates/${template.file}`;
+  const source = readFileSync(join(options.templatesDir, template.file), 'utf8');
   const langs: Lang[] = mode === 'zh-en' ? ['zh', 'en'] : [mode];
   const rendered = langs.map((lang) => {
     const messages = loadMessages(options.templatesDir, lang);
-    const view = briefingView(data, findings, lang, messages, options);
+    const view = template.view(lang, messages);
+    const text = (key: string) => unescape(renderTemplate(message(messages, key, lang), file, view, messages, lang));
     const markup = renderTemplate(source, file, view, messages, lang);
-    const header = renderTemplate(message(messages, 'header', lang), file, view, messages, lang);
-    const title = renderTemplate(message(messages, 'cover.title', lang), file, view, messages, lang).replace(/\\(.)/g, '$1');
-    return { lang, blocks: numberBlocks(parseMarkup(markup, file), messages, lang), header: header.replace(/\\(.)/g, '$1'), title };
+    return { blocks: numberBlocks(parseMarkup(markup, file), messages, lang), header: text(template.headerKey), title: text(template.titleKey) };
   });
   const [first, second] = rendered;
-  const blocks = second ? pairBlocks(first!.blocks, second.blocks) : first!.blocks;
   return {
     meta: {
       title: rendered.map((r) => r.title).join(' / '),
@@ -68,6 +78,14 @@ export function composeBriefing(data: Dataset, findings: BriefingFindings, mode:
       date: options.date,
       revision: options.revision,
     },
-    blocks,
+    blocks: second ? pairBlocks(first!.blocks, second.blocks) : first!.blocks,
   };
+}
+
+export function composeBriefing(data: Dataset, findings: BriefingFindings, mode: LangMode, options: ComposeOptions): DocumentIR {
+  return composeDocument(
+    { file: 'district-briefing.md.hbs', view: (lang, messages) => briefingView(data, findings, lang, messages, options), titleKey: 'cover.title', headerKey: 'header' },
+    mode,
+    options,
+  );
 }

@@ -1,0 +1,111 @@
+// Vega-Lite specs for the comparison memo: every chart puts the districts on one common scale.
+import type { TopLevelSpec } from 'vega-lite';
+import type { ComparisonFindings, ComparisonRow } from '../analyse/compare.js';
+import type { Dataset, Lang } from '../data/types.js';
+import type { LangMode } from '../compose/compose.js';
+import type { Messages } from '../compose/messages-i18n.js';
+import { PROJECT_STATUSES } from '../data/types.js';
+import { baseSpec, labeller, multiline, oneLine, type Labeller } from './specs.js';
+
+const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
+const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
+const numberOf = (row: ComparisonRow, i: number) => {
+  const v = row.cells[i]!.value?.used.value;
+  return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change && v.number !== undefined ? v.number : undefined;
+};
+
+/** Grouped bars: one group per indicator, one bar per district, one x scale for all. */
+function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMode, axisTitle: string): TopLevelSpec | undefined {
+  const names = f.districts.map((d) => oneLine(bilingual(mode, d.short)));
+  const values = rows.flatMap((r) => f.districts.flatMap((_, i) => {
+    const n = numberOf(r, i);
+    return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, value: Number(n), text: n }];
+  }));
+  if (values.length === 0) return undefined;
+  const lines = mode === 'zh-en' ? 2 : 1;
+  return {
+    ...baseSpec,
+    height: rows.length * Math.max(f.districts.length * 12, lines * 16) + 10,
+    data: { values },
+    encoding: {
+      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      yOffset: { field: 'district', type: 'nominal', sort: names },
+      x: { field: 'value', type: 'quantitative', title: axisTitle },
+      color: { field: 'district', type: 'nominal', sort: names, title: null, scale: { domain: names, range: DISTRICT_COLOURS.slice(0, names.length) } },
+    },
+    layer: [
+      { mark: { type: 'bar', height: { band: 0.85 } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Target and result per district, growth rates only, one x scale. */
+function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
+  const targetLabel = oneLine(label('chartLabel.target'));
+  const resultLabel = oneLine(label('chartLabel.result'));
+  const values = f.briefings.flatMap((b) => b.scorecard
+    .filter((r) => r.indicator.measure === 'growth' && r.result && r.evaluation.status !== 'pending' && !r.target.chosen.used.value.change
+      && ['exact', 'about', 'at_least'].includes(r.target.chosen.used.value.qualifier) && r.result.chosen.used.value.qualifier === 'exact'
+      && f.rows.some((row) => row.indicator.id === r.indicator.id))
+    .flatMap((r) => {
+      const row = `${bilingual(mode, b.district.short)} · ${bilingual(mode, r.indicator.name).replace('\n', ' / ')}`;
+      return [
+        { row, series: targetLabel, value: Number(r.target.chosen.used.value.number), text: r.target.chosen.used.value.number },
+        { row, series: resultLabel, value: Number(r.result!.chosen.used.value.number), text: r.result!.chosen.used.value.number },
+      ];
+    }));
+  if (values.length === 0) return undefined;
+  const rows = [...new Set(values.map((v) => v.row))];
+  return {
+    ...baseSpec,
+    height: rows.length * 24 + 10,
+    data: { values },
+    encoding: {
+      y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 0 } },
+      yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
+      x: { field: 'value', type: 'quantitative', title: '%' },
+      color: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null, scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] } },
+    },
+    layer: [
+      { mark: { type: 'bar', height: { band: 0.8 } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Key projects per district, stacked by status, one x scale. */
+function projectsByDistrict(f: ComparisonFindings, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
+  if (f.projectCounts.length === 0) return undefined;
+  const present = PROJECT_STATUSES.filter((s) => f.projectCounts.some((c) => c.status === s));
+  const statuses = present.map((s) => oneLine(label(`projectStatus.${s}`)));
+  const names = f.districts.map((d) => bilingual(mode, d.short));
+  return {
+    ...baseSpec,
+    height: names.length * 30,
+    data: { values: f.projectCounts.map((c) => ({ district: bilingual(mode, c.district.short), status: oneLine(label(`projectStatus.${c.status}`)), rank: PROJECT_STATUSES.indexOf(c.status), count: c.count })) },
+    encoding: {
+      y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      x: { field: 'count', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: { columns: 3 } },
+      order: { field: 'rank', type: 'quantitative' },
+    },
+    mark: { type: 'bar', height: { band: 0.7 } },
+  } as TopLevelSpec;
+}
+
+export function comparisonCharts(data: Dataset, f: ComparisonFindings, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
+  const label = labeller(mode, messages);
+  const charts = new Map<string, TopLevelSpec | undefined>([
+    ['growth', groupedBars(f, f.growthRows, mode, '%')],
+    ['targets', targetsVersusResults(f, mode, label)],
+    ['next', groupedBars(f, f.nextTargets.filter((r) => r.indicator.measure === 'growth'), mode, '%')],
+    ['projects', projectsByDistrict(f, mode, label)],
+  ]);
+  for (const id of ['gdp', 'gdp_per_capita', 'budget_revenue']) {
+    const row = f.rows.find((r) => r.indicator.id === id);
+    const unit = row && data.units.get(row.indicator.unit);
+    if (row && unit) charts.set(`level-${id}`, groupedBars(f, [row], mode, oneLine(bilingual(mode, unit))));
+  }
+  return new Map([...charts].filter((e): e is [string, TopLevelSpec] => e[1] !== undefined));
+}
