@@ -21,7 +21,8 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
     const n = numberOf(r, i);
     return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, value: Number(n), text: n }];
   }));
-  if (values.length === 0) return undefined;
+  // A comparison needs two districts with a value.
+  if (new Set(values.map((v) => v.district)).size < 2) return undefined;
   const lines = mode === 'zh-en' ? 2 : 1;
   return {
     ...baseSpec,
@@ -31,7 +32,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
       x: { field: 'value', type: 'quantitative', title: axisTitle },
-      color: { field: 'district', type: 'nominal', sort: names, title: null, scale: { domain: names, range: DISTRICT_COLOURS.slice(0, names.length) } },
+      color: { field: 'district', type: 'nominal', sort: names, title: null, scale: { domain: names, range: DISTRICT_COLOURS.slice(0, names.length) }, legend: { columns: 2 } },
     },
     layer: [
       { mark: { type: 'bar', height: { band: 0.85 } } },
@@ -49,7 +50,7 @@ function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labe
       && ['exact', 'about', 'at_least'].includes(r.target.chosen.used.value.qualifier) && r.result.chosen.used.value.qualifier === 'exact'
       && f.rows.some((row) => row.indicator.id === r.indicator.id))
     .flatMap((r) => {
-      const row = `${bilingual(mode, b.district.short)} · ${bilingual(mode, r.indicator.name).replace('\n', ' / ')}`;
+      const row = `${oneLine(bilingual(mode, b.district.short))}\n${bilingual(mode, r.indicator.name)}`;
       return [
         { row, series: targetLabel, value: Number(r.target.chosen.used.value.number), text: r.target.chosen.used.value.number },
         { row, series: resultLabel, value: Number(r.result!.chosen.used.value.number), text: r.result!.chosen.used.value.number },
@@ -59,10 +60,10 @@ function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labe
   const rows = [...new Set(values.map((v) => v.row))];
   return {
     ...baseSpec,
-    height: rows.length * 24 + 10,
+    height: rows.length * (mode === 'zh-en' ? 40 : 28) + 10,
     data: { values },
     encoding: {
-      y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 0 } },
+      y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
       x: { field: 'value', type: 'quantitative', title: '%' },
       color: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null, scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] } },
