@@ -112,7 +112,9 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
 export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentPlan {
   checkRequest(ws.data, request.district, request.year);
   const findings = analyseDistrictYear(ws.data, request.district, request.year);
-  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1 };
+  const peerIds = [...ws.data.districts.keys()].filter((d) => d !== request.district && yearsWithData(ws.data, d).includes(request.year));
+  const peers = peerIds.length > 0 ? analyseComparison(ws.data, [request.district, ...peerIds], request.year) : undefined;
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, ...(peers ? { peers } : {}) };
   return {
     name: `${request.district}-${request.year}`,
     compose: (mode) => composeBriefing(ws.data, findings, mode, options),

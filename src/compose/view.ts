@@ -1,5 +1,7 @@
 // Turns findings into the strings a briefing template shows, in one language, Markdown-escaped.
 import type { BriefingFindings, Mark, ValueFinding } from '../analyse/findings.js';
+import type { ComparisonFindings } from '../analyse/compare.js';
+import { SUMMARY_INDICATORS } from './memo-view.js';
 import type { Dataset, Lang, Observation, Project } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { STATUSES } from '../analyse/evaluate-target.js';
@@ -13,6 +15,8 @@ export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p',
 export interface ViewOptions {
   date: string;
   revision: number;
+  /** The district beside its peers with data for the year; absent when no peer has data. */
+  peers?: ComparisonFindings;
 }
 
 export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, messages: Messages, options: ViewOptions) {
@@ -61,8 +65,28 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
   const trendHeader = f.trendColumns.map((c) => t(`trend.${c.kind}`).replace('{{year}}', String(c.year)));
   const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
 
+  const peers = options.peers;
+  const self = peers?.districts.findIndex((d) => d.id === f.district.id) ?? -1;
+  const peerRows = !peers ? [] : peers.rows
+    .filter((r) => SUMMARY_INDICATORS.includes(r.indicator.id) || r.indicator.id === 'gdp_per_capita')
+    .filter((r) => r.cells[self]?.rank !== undefined)
+    .map((r) => {
+      const own = r.cells[self]!;
+      const ranked = r.cells.filter((c) => c.rank !== undefined);
+      const others = r.cells.filter((c, i) => i !== self && c.value);
+      return {
+        label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)),
+        value: md(formatValue(data, own.value!.used, r.indicator, lang)) + own.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join(''),
+        rank: md(t('peers.rank').replace('{{rank}}', String(own.rank)).replace('{{of}}', String(ranked.length))),
+        others: others.map((c) => md(`${c.district.short[lang]} ${formatValue(data, c.value!.used, r.indicator, lang)}`) + c.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('')).join(lang === 'zh' ? '；' : '; '),
+      };
+    });
+
   return {
     lang,
+    hasPeers: peerRows.length > 0,
+    peers: peerRows,
+    peerNames: peers ? md(peers.districts.filter((_, i) => i !== self).map((d) => d.short[lang]).join(lang === 'zh' ? '、' : ', ')) : '',
     district: md(f.district.name[lang]),
     districtShort: md(f.district.short[lang]),
     year: String(f.year),
