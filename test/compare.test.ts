@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyseComparison, rankValues } from '../src/analyse/compare.js';
-import { comparisonFileName, comparisonPlan, renderPlan } from '../src/pipeline.js';
+import { comparisonFileName, comparisonPlan, composeAll, renderPlan } from '../src/pipeline.js';
 import { DiagnosticError } from '../src/diagnostics.js';
-import { ROOT, workspace } from './helpers.js';
+import { assertGolden, ROOT, workspace } from './helpers.js';
 
 test('ranks: higher is better, ties share a rank, missing values are not ranked', () => {
   assert.deepEqual(rankValues([6.8, 5.8, 6.5], 'up'), [1, 3, 2]);
@@ -53,4 +53,11 @@ test('errors: unknown district, one district, year without data, nothing written
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /at least two different districts/);
   assert.equal(existsSync(out), false);
+});
+
+test('golden: memo IR (zh-en)', async () => {
+  const ws = workspace();
+  const plan = comparisonPlan(ws, { districts: ['wanzhou', 'dadukou', 'fuling'], year: 2024, langs: ['zh-en'], formats: ['pdf'], outDir: 'out' });
+  const [composed] = await composeAll(ws, plan, ['zh-en']);
+  assertGolden('compare-dadukou-fuling-wanzhou-2024.zh-en.ir.json', `${JSON.stringify(composed!.ir, null, 1)}\n`);
 });

@@ -51,3 +51,12 @@ test('Wanzhou 2024: trend from the plan base and progress toward the plan, defin
     assert.equal(growth.differentDefinition?.id, 'gdp_growth');
   }
 });
+
+test('compared with peers: ranked among districts with data for the year, or a sentence saying why not', async () => {
+  const [dadukou] = await renderBriefing(workspace(), { district: 'dadukou', year: 2024, langs: ['zh'], formats: ['pdf'], outDir: 'output' });
+  const text = pdfText(dadukou!.data);
+  assert.ok(text.includes('与其他区县比较'));
+  assert.ok(text.includes('地区生产总值增速（%）5.8%第3/3'), 'Dadukou GDP growth ranks third of three');
+  const [wanzhou2022] = await renderBriefing(workspace(), { district: 'wanzhou', year: 2022, langs: ['en'], formats: ['pdf'], outDir: 'output' });
+  assert.ok(pdfText(wanzhou2022!.data).includes('Nootherdistrictinthedatapublishesfiguresforthisyear'));
+});
