@@ -85,8 +85,13 @@ export function analyseComparison(data: Dataset, districtIds: string[], year: nu
   const nextTargets = sharedIds(next).map((i) => compareRow(data, districts, i, next));
   const growthRows = rows.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => rankable(c.value) !== undefined).length >= 2);
 
-  const documentOf = (b: BriefingFindings) => b.documents.find((d) => d.district === b.district.id && d.kind !== 'five_year_plan') ?? b.documents[0]!;
-  const documentKinds = briefings.map((b) => ({ district: b.district, document: documentOf(b) }));
+  // Each district's report for the year: the document most of its results for the year come from.
+  const documentOf = (district: District) => {
+    const counts = new Map<string, number>();
+    for (const c of results.get(district.id)!.values()) counts.set(c.used.source.doc, (counts.get(c.used.source.doc) ?? 0) + 1);
+    return data.documents.get([...counts].sort((a, b) => b[1] - a[1])[0]![0])!;
+  };
+  const documentKinds = districts.map((district) => ({ district, document: documentOf(district) }));
 
   const projectCounts = briefings.flatMap((b) =>
     SECTORS.flatMap((sector) =>
