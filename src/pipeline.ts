@@ -10,6 +10,7 @@ import { comparisonCharts } from './charts/compare-specs.js';
 import { loadMessages, message, type Messages } from './compose/messages-i18n.js';
 import type { Dataset, Lang, SourceDocument } from './data/types.js';
 import type { TopLevelSpec } from 'vega-lite';
+import type { Correction } from './build/state.js';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
@@ -27,6 +28,7 @@ export interface BriefingRequest {
   outDir: string;
   date?: string;
   revision?: number;
+  corrections?: Correction[];
 }
 
 export interface Workspace {
@@ -114,7 +116,7 @@ export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentP
   const findings = analyseDistrictYear(ws.data, request.district, request.year);
   const peerIds = [...ws.data.districts.keys()].filter((d) => d !== request.district && yearsWithData(ws.data, d).includes(request.year));
   const peers = peerIds.length > 0 ? analyseComparison(ws.data, [request.district, ...peerIds], request.year) : undefined;
-  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, ...(peers ? { peers } : {}) };
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, corrections: request.corrections ?? [], ...(peers ? { peers } : {}) };
   return {
     name: `${request.district}-${request.year}`,
     compose: (mode) => composeBriefing(ws.data, findings, mode, options),
@@ -141,6 +143,7 @@ export interface ComparisonRequest {
   outDir: string;
   date?: string;
   revision?: number;
+  corrections?: Correction[];
 }
 
 export function comparisonPlan(ws: Workspace, request: ComparisonRequest): DocumentPlan {
@@ -150,7 +153,7 @@ export function comparisonPlan(ws: Workspace, request: ComparisonRequest): Docum
   for (const d of districts) checkRequest(ws.data, d, request.year);
   const findings = analyseComparison(ws.data, districts, request.year);
   if (findings.rows.length === 0) fail('noSharedIndicator', undefined, districts.join(', '), request.year);
-  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1 };
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, corrections: request.corrections ?? [] };
   return {
     name: `compare-${districts.join('-')}-${request.year}`,
     compose: (mode) => composeDocument(

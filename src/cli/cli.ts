@@ -1,7 +1,7 @@
 // The briefing command line: parses arguments and runs the commands.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
@@ -10,6 +10,8 @@ import { LANG_MODES, type LangMode } from '../compose/compose.js';
 import { comparisonPlan, FORMATS, renderBriefing, renderPlan, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { validateDataset } from './validate.js';
+import { build, dataDiff, type BuildPaths } from '../build/build.js';
+import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
 import { observationRows, OBSERVATION_EXPORT_COLUMNS, projectRows, PROJECT_EXPORT_COLUMNS, toCsv, toJson } from '../export.js';
@@ -32,6 +34,20 @@ interface Common {
 
 function workspace(args: Common): Workspace {
   return { data: loadDataset(resolve(args.data)), fonts: loadFonts(resolve(args.fonts)), templatesDir: resolve(args.templates) };
+}
+
+function buildOptions<T>(y: Argv<T>) {
+  return y
+    .option('manifest', { type: 'string', default: join(PROJECT_ROOT, 'manifest.yaml'), defaultDescription: '<project>/manifest.yaml', describe: 'The documents to build' })
+    .option('state', { type: 'string', default: join(PROJECT_ROOT, 'build-state.json'), defaultDescription: '<project>/build-state.json', describe: 'Build state: revisions, fingerprints, corrections (commit it)' })
+    .option('out', { type: 'string', default: 'output', describe: 'Output folder' });
+}
+
+function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string }): BuildPaths {
+  return {
+    manifest: resolve(args.manifest), state: resolve(args.state), outDir: resolve(args.out),
+    dataDir: resolve(args.data), templatesDir: resolve(args.templates), fontsDir: resolve(args.fonts), codeDir: join(PROJECT_ROOT, 'dist', 'src'),
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -103,6 +119,40 @@ export async function main(argv: string[]): Promise<number> {
         })(),
     )
     .command(
+      'build',
+      'Build every document of the manifest, in parallel; rebuild only what changed, with revisions and correction notices',
+      (y) => buildOptions(y).example('$0 build', 'every document in output/, state in build-state.json'),
+      (args) => run(async () => {
+        const result = await build(buildPaths(args), (line) => process.stdout.write(`${line}\n`));
+        const built = result.planned.filter((p) => p.reason !== 'unchanged').length;
+        process.stdout.write(`built ${built}, skipped ${result.planned.length - built} unchanged\n`);
+      })(),
+    )
+    .command(
+      'diff',
+      'What changed in the data since the last build, per document',
+      (y) => buildOptions(y),
+      (args) => run(() => {
+        for (const d of dataDiff(buildPaths(args))) {
+          if (d.isNew) process.stdout.write(`${d.key}: not built yet\n`);
+          else if (d.changes.length === 0) process.stdout.write(`${d.key}: no data changes\n`);
+          else {
+            process.stdout.write(`${d.key}: ${d.changes.length} change(s)\n`);
+            for (const c of d.changes) process.stdout.write(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.source ? ` [${c.source}]` : ''}\n`);
+          }
+        }
+      })(),
+    )
+    .command(
+      'watch',
+      'Build, then rebuild on every change to data/, templates/ or the manifest (Ctrl-C to stop)',
+      (y) => buildOptions(y),
+      async (args) => {
+        const paths = buildPaths(args);
+        await watchAndBuild(paths, (line) => process.stdout.write(`${line}\n`));
+      },
+    )
+    .command(
       'validate',
       'Load and check every data file; print diagnostics (file:line: field)',
       (y) => y,
@@ -143,7 +193,7 @@ export async function main(argv: string[]): Promise<number> {
           else process.stdout.write(text);
         })(),
     )
-    .demandCommand(1, 'Name a command: district, compare, validate, check-data or export.')
+    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data or export.')
     .strict()
     .help()
     .alias('h', 'help')

@@ -5,12 +5,13 @@ import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
-import { MARK_LETTERS } from './view.js';
+import { correctionRows, MARK_LETTERS } from './view.js';
+import type { Correction } from '../build/state.js';
 
 /** The growth rates the summary names a leader for, in this order, where the districts share them. */
 export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth', 'budget_revenue_growth', 'disposable_income_growth'];
 
-export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number }) {
+export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
   const t = (key: string, vars: Record<string, string> = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), message(messages, key, lang));
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
@@ -61,8 +62,11 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const rows = f.rows.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, true) })) }));
   const nextTargets = f.nextTargets.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, false) })) }));
   const kinds = new Set(f.documentKinds.map((k) => k.document.kind));
+  const corrections = correctionRows(data, options.corrections, lang, (key) => message(messages, key, lang));
   return {
     lang,
+    hasCorrections: corrections.length > 0,
+    corrections,
     year: String(f.year),
     nextYear: String(f.year + 1),
     date: options.date,

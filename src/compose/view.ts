@@ -2,6 +2,7 @@
 import type { BriefingFindings, Mark, ValueFinding } from '../analyse/findings.js';
 import type { ComparisonFindings } from '../analyse/compare.js';
 import { SUMMARY_INDICATORS } from './memo-view.js';
+import type { Correction } from '../build/state.js';
 import type { Dataset, Lang, Observation, Project } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { STATUSES } from '../analyse/evaluate-target.js';
@@ -17,6 +18,26 @@ export interface ViewOptions {
   revision: number;
   /** The district beside its peers with data for the year; absent when no peer has data. */
   peers?: ComparisonFindings;
+  /** Corrections made since the first revision, oldest first. */
+  corrections?: Correction[];
+}
+
+/** The correction notice (更正说明): one row per changed value, newest revision first. */
+export function correctionRows(data: Dataset, corrections: Correction[] | undefined, lang: Lang, t: (key: string) => string) {
+  return [...(corrections ?? [])].reverse().flatMap((c) =>
+    c.changes.map((ch) => {
+      const indicator = data.indicators.get(ch.indicator);
+      const [doc, line] = (ch.source ?? '').split(':');
+      const source = doc && data.documents.get(doc) ? (lang === 'zh' ? `${data.documents.get(doc)!.short.zh}第${line}行` : `${data.documents.get(doc)!.short.en}, line ${line}`) : '—';
+      return {
+        revision: String(c.revision),
+        date: c.date,
+        item: md(`${data.districts.get(ch.district)?.short[lang] ?? ch.district} ${ch.year} ${indicator?.name[lang] ?? ch.indicator}${lang === 'zh' ? `（${t(`kind.${ch.kind}`)}）` : ` (${t(`kind.${ch.kind}`)})`}`),
+        old: md(ch.old ?? '—'),
+        new: md(ch.new ?? t('corrections.removed')),
+        source: md(source),
+      };
+    }));
 }
 
 export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, messages: Messages, options: ViewOptions) {
@@ -82,8 +103,11 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
       };
     });
 
+  const corrections = correctionRows(data, options.corrections, lang, t);
   return {
     lang,
+    hasCorrections: corrections.length > 0,
+    corrections,
     hasPeers: peerRows.length > 0,
     peers: peerRows,
     peerNames: peers ? md(peers.districts.filter((_, i) => i !== self).map((d) => d.short[lang]).join(lang === 'zh' ? '、' : ', ')) : '',

@@ -55,8 +55,8 @@ function yamlRecord(node: Node, lines: LineCounter): FieldRecord {
   };
 }
 
-/** Reads a YAML file whose top level is a list of maps. */
-export function readYamlList(path: string, displayName: string): FieldRecord[] {
+/** Reads a YAML file whose top level is a list of maps (or, with `key`, a map holding such a list under that key). */
+export function readYamlList(path: string, displayName: string, key?: string): FieldRecord[] {
   const text = readText(path, displayName);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -65,11 +65,12 @@ export function readYamlList(path: string, displayName: string): FieldRecord[] {
       doc.errors.map((e) => diagnostic('error', 'yamlSyntax', { file: displayName, line: lines.linePos(e.pos[0]).line }, e.message.split('\n')[0]!)),
     );
   }
-  if (doc.contents === null) return [];
-  if (!isSeq(doc.contents)) {
+  const contents = key && isMap(doc.contents) ? (doc.contents.get(key, true) as Node | undefined) ?? null : doc.contents;
+  if (contents === null) return [];
+  if (!isSeq(contents)) {
     throw new DiagnosticError([diagnostic('error', 'yamlSyntax', { file: displayName, line: 1 }, 'the top level must be a list')]);
   }
-  return doc.contents.items.map((item) => yamlRecord(item as Node, lines));
+  return contents.items.map((item) => yamlRecord(item as Node, lines));
 }
 
 /** Reads a CSV file with a header row that must list exactly `columns`. */

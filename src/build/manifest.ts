@@ -1,0 +1,67 @@
+// The build manifest (manifest.yaml): which documents `briefing build` makes, in which languages and formats.
+import { LANG_MODES, type LangMode } from '../compose/compose.js';
+import { readYamlList } from '../data/read-files.js';
+import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.js';
+import { FORMATS, type Format } from '../pipeline.js';
+import { readFileSync } from 'node:fs';
+import { parseDocument, isMap, isSeq } from 'yaml';
+
+export type DocumentEntry =
+  | { kind: 'briefing'; key: string; district: string; year: number }
+  | { kind: 'comparison'; key: string; districts: string[]; year: number };
+
+export interface Manifest {
+  date?: string;
+  languages: LangMode[];
+  formats: Format[];
+  documents: DocumentEntry[];
+}
+
+export function readManifest(path: string, displayName = 'manifest.yaml'): Manifest {
+  const problems: Diagnostic[] = [];
+  const report = (line: number | undefined, field: string, reason: string) =>
+    problems.push(diagnostic('error', 'manifestError', { file: displayName, line, field }, reason));
+  let doc;
+  try {
+    doc = parseDocument(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', { file: displayName }, (e as Error).message)]);
+  }
+  const root = doc.toJS() as Record<string, unknown> | null;
+  if (doc.errors.length > 0 || !root || !isMap(doc.contents)) {
+    throw new DiagnosticError([diagnostic('error', 'yamlSyntax', { file: displayName }, doc.errors[0]?.message ?? 'the manifest must be a map')]);
+  }
+  const list = <T extends string>(field: string, allowed: readonly T[]): T[] => {
+    const values = (root[field] ?? allowed) as unknown[];
+    if (!Array.isArray(values)) report(undefined, field, 'must be a list');
+    const out = (Array.isArray(values) ? values : []).map(String);
+    for (const v of out) if (!allowed.includes(v as T)) report(undefined, field, `"${v}" is not one of: ${allowed.join(', ')}`);
+    return out as T[];
+  };
+  const date = root.date === undefined ? undefined : String(root.date instanceof Date ? root.date.toISOString().slice(0, 10) : root.date);
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) report(undefined, 'date', `"${date}" is not YYYY-MM-DD`);
+  const documents: DocumentEntry[] = [];
+  const seq = doc.contents.get('documents', true);
+  if (!isSeq(seq)) report(undefined, 'documents', 'must be a list of documents');
+  else {
+    // Reuse the data loader's reader for line numbers of each entry.
+    const records = readYamlList(path, displayName, 'documents');
+    for (const rec of records) {
+      const year = Number(rec.get('year'));
+      if (!Number.isInteger(year)) report(rec.line, 'year', 'a document needs a year');
+      const compare = rec.list('compare');
+      const district = rec.get('district');
+      if (compare.length > 0) documents.push({ kind: 'comparison', key: `compare-${[...compare].sort().join('-')}-${year}`, districts: compare, year });
+      else if (district) documents.push({ kind: 'briefing', key: `${district}-${year}`, district, year });
+      else report(rec.line, 'district', 'a document needs a district, or compare: with a list of districts');
+    }
+  }
+  const keys = new Set<string>();
+  for (const d of documents) {
+    if (keys.has(d.key)) report(undefined, 'documents', `"${d.key}" is listed twice`);
+    keys.add(d.key);
+  }
+  const manifest = { ...(date ? { date } : {}), languages: list('languages', LANG_MODES), formats: list('formats', FORMATS), documents };
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return manifest;
+}

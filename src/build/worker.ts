@@ -1,0 +1,23 @@
+// A build worker: renders one planned document per message, loading the workspace once.
+import { parentPort } from 'node:worker_threads';
+import { loadDataset } from '../data/load.js';
+import { DiagnosticError } from '../diagnostics.js';
+import { loadFonts } from '../fonts/fonts.js';
+import { briefingPlan, comparisonPlan, renderPlan, type Workspace } from '../pipeline.js';
+import type { Job } from './build.js';
+
+let ws: Workspace | undefined;
+
+parentPort!.on('message', async (job: Job) => {
+  try {
+    ws ??= { data: loadDataset(job.dataDir), fonts: loadFonts(job.fontsDir), templatesDir: job.templatesDir };
+    const request = { ...job.request, langs: job.langs, formats: job.formats, outDir: job.outDir };
+    const plan = job.entry.kind === 'briefing'
+      ? briefingPlan(ws, { ...request, district: job.entry.district, year: job.entry.year })
+      : comparisonPlan(ws, { ...request, districts: job.entry.districts, year: job.entry.year });
+    const files = await renderPlan(ws, plan, job.langs, job.formats, job.outDir);
+    parentPort!.postMessage({ ok: true, files });
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, message: e instanceof DiagnosticError ? e.message : (e as Error).stack ?? String(e) });
+  }
+});
