@@ -22,6 +22,7 @@ export const messages = {
   lineOutOfRange: (line: number, lines: number) => `line ${line} is beyond the end of the source text (${lines} lines)`,
   quoteNotOnLine: (quote: string, doc: string, line: number) => `"${quote}" does not appear on line ${line} of ${doc}`,
   textNotInQuote: (text: string, quote: string) => `the value "${text}" does not appear in the quote "${quote}"`,
+  revisedWithoutNote: () => `a value flagged "revised" needs a note saying where the corrected figure comes from`,
   missingTranslation: (zh: string) => `no English translation for "${zh}" (add it to data/phrases.yaml)`,
   missingGlyph: (chars: string, text: string) => `the font has no glyph for ${chars} in "${text}"`,
   unknownDistrictArg: (id: string, known: string) => `unknown district "${id}"; known districts: ${known}`,

@@ -82,7 +82,7 @@ export function planBuild(data: Dataset, manifest: Manifest, state: BuildState, 
   const planned: PlannedDocument[] = [];
   const jobs: Job[] = [];
   for (const entry of manifest.documents) {
-    const slice = dataSlice(data, districtsOf(entry));
+    const slice = dataSlice(data, districtsOf(entry), entry.kind === 'briefing' ? entry.year : undefined);
     const dataHash = sha256(JSON.stringify(slice));
     const inputs = sha256(`${common}\n${dataHash}`);
     const files = fileNamesOf(entry, manifest);
@@ -184,7 +184,7 @@ export function dataDiff(paths: BuildPaths): { key: string; changes: Change[]; i
   const state = readState(paths.state);
   return manifest.documents.map((entry) => {
     const previous = state.documents[entry.key];
-    const slice = dataSlice(data, districtsOf(entry));
+    const slice = dataSlice(data, districtsOf(entry), entry.kind === 'briefing' ? entry.year : undefined);
     return { key: entry.key, isNew: !previous, changes: previous ? diffSlices(previous.values, slice.values) : [] };
   });
 }

@@ -27,14 +27,19 @@ export interface Change {
 
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** Every value and project of the document's districts: what a correction to any of them changes. */
-export function dataSlice(data: Dataset, districts: string[]): { values: SliceValue[]; projects: string[] } {
+/**
+ * Every value and project of the document's districts, and the other districts' results for `peerYear`
+ * (a briefing ranks its district among them): what a correction to any of them changes.
+ */
+export function dataSlice(data: Dataset, districts: string[], peerYear?: number): { values: SliceValue[]; projects: string[] } {
   const values = data.observations
-    .filter((o) => districts.includes(o.district))
+    .filter((o) => districts.includes(o.district) || (o.year === peerYear && o.kind === 'result'))
     .map((o) => ({
       key: `${o.district}|${o.year}|${o.indicator}|${o.kind}|${o.source.doc}`,
       district: o.district, year: o.year, indicator: o.indicator, kind: o.kind,
-      text: o.text, flags: o.flags.join(';'), source: `${o.source.doc}:${o.source.line}`,
+      text: o.text, flags: o.flags.join(';'),
+      // A revised value's source is the note that says where the correction comes from.
+      source: o.flags.includes('revised') && o.note ? o.note : `${o.source.doc}:${o.source.line}`,
     }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.source.localeCompare(b.source) || a.text.localeCompare(b.text));
   const projects = data.projects

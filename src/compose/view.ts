@@ -28,7 +28,8 @@ export function correctionRows(data: Dataset, corrections: Correction[] | undefi
     c.changes.map((ch) => {
       const indicator = data.indicators.get(ch.indicator);
       const [doc, line] = (ch.source ?? '').split(':');
-      const source = doc && data.documents.get(doc) ? (lang === 'zh' ? `${data.documents.get(doc)!.short.zh}第${line}行` : `${data.documents.get(doc)!.short.en}, line ${line}`) : '—';
+      const cited = doc ? data.documents.get(doc) : undefined;
+      const source = cited && /^\d+$/.test(line ?? '') ? (lang === 'zh' ? `${cited.short.zh}第${line}行` : `${cited.short.en}, line ${line}`) : ch.source ?? '—';
       return {
         revision: String(c.revision),
         date: c.date,

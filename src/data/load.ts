@@ -232,8 +232,11 @@ export function loadDataset(dataDir: string): Dataset {
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);
       const quote = rec.get('quote') ?? text;
-      if (text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
-      checkSource(check, rec, doc, line, quote);
+      // A revised value no longer stands in its original source: its note must say where the new figure comes from.
+      const revised = flags.includes('revised');
+      if (revised && !rec.get('note')) check.report(rec.line, 'note', 'revisedWithoutNote');
+      if (!revised && text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
+      checkSource(check, rec, doc, line, revised ? '' : quote);
       observations.push({
         district,
         year: check.year(rec, 'year'),
