@@ -52,3 +52,29 @@ for (const stage of Object.keys(cold.times)) {
 const total = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0);
 console.log(`${'total'.padEnd(10)}${ms(total(cold.times))}${ms(median(warmRuns.map((r) => total(r.times)))).padStart(22)}`);
 console.log(`sizes: PDF ${(cold.sizes.pdf! / 1024).toFixed(0)} KiB, DOCX ${(cold.sizes.docx! / 1024).toFixed(0)} KiB`);
+
+// The build: from clean, a no-op rebuild, and a rebuild after a one-value correction.
+{
+  const { build } = await import('../src/build/build.js');
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  const paths = {
+    manifest: join(ROOT, 'manifest.yaml'), state: join(dir, 'state.json'), outDir: join(dir, 'out'), dataDir: join(dir, 'data'),
+    templatesDir: join(ROOT, 'templates'), fontsDir: join(ROOT, 'fonts'), codeDir: join(ROOT, 'dist', 'src'),
+  };
+  const timed = async (label: string) => {
+    const start = performance.now();
+    const { planned } = await build(paths, () => {});
+    const ms = performance.now() - start;
+    const built = planned.filter((p) => p.reason !== 'unchanged').length;
+    console.log(`${label.padEnd(28)}${ms.toFixed(0).padStart(7)} ms  ${built}/${planned.length} documents built${built ? `, ${(ms / built).toFixed(0)} ms per document` : ''}`);
+  };
+  console.log('\nbuild (manifest.yaml: every language and format)');
+  await timed('full build from clean');
+  await timed('no-op rebuild');
+  const csv = join(dir, 'data', 'observations', 'dadukou-2024.csv');
+  writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^(dadukou,2024,gdp_growth,result,)5\.8%,,(.*),$/m, '$15.9%,revised,$2,bench correction'));
+  await timed('after a one-value correction');
+}
