@@ -17,7 +17,7 @@ export function observationsFor(data: Dataset, district: string, year: number, k
   }
   const chosen = new Map<string, Chosen>();
   for (const [indicator, group] of groups) {
-    const used = group.find((o) => o.flags.includes('preferred')) ?? group[0]!;
+    const used = group.find((o) => o.flags.includes('preferred')) ?? group.find((o) => o.flags.includes('revised')) ?? group[0]!;
     const others = group.filter((o) => o !== used);
     chosen.set(indicator, { used, others, conflict: others.some((o) => valueKey(o) !== valueKey(used)) });
   }

@@ -25,7 +25,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
   }
   for (const group of groups.values()) {
     if (new Set(group.map(valueKey)).size < 2) continue;
-    const used = group.find((o) => o.flags.includes('preferred'))!;
+    const used = group.find((o) => o.flags.includes('preferred')) ?? group.find((o) => o.flags.includes('revised'))!;
     items.push({
       kind: 'conflict', district: used.district, indicator: used.indicator, year: used.year,
       message: `${name(used.indicator)} ${used.year} ${used.kind}: ${group.length} different published values; documents use "${used.text}"${used.note ? ` (${used.note})` : ''}`,

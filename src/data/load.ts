@@ -299,7 +299,10 @@ function checkDuplicatesAndConflicts(observations: Observation[], out: Diagnosti
       else seen.set(sameSource, o);
     }
     const distinct = new Set(group.map(valueKey));
-    if (distinct.size > 1 && group.filter((o) => o.flags.includes('preferred')).length !== 1) {
+    // A corrected (revised) value is the one to use unless a row says otherwise.
+    const preferred = group.filter((o) => o.flags.includes('preferred')).length;
+    const revised = group.filter((o) => o.flags.includes('revised')).length;
+    if (distinct.size > 1 && preferred !== 1 && !(preferred === 0 && revised === 1)) {
       const o = group[group.length - 1]!;
       out.push(diagnostic('error', 'conflictWithoutChoice', { ...o.place, field: 'flags' }, group.map((g) => `"${g.text}" at line ${g.place.line}`).join(', ')));
     }
