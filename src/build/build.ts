@@ -1,5 +1,5 @@
 // `briefing build`: every document of the manifest, rebuilding only what changed, with revisions and corrections.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,8 @@ export async function build(paths: BuildPaths, log: (line: string) => void): Pro
   const manifest = readManifest(paths.manifest);
   const release = acquireLock(paths.outDir);
   try {
+    // Holding the lock, no other build is writing here: temporary files are leftovers of a killed build.
+    for (const f of filesUnder(paths.outDir)) if (/^\..+\.\d+\.tmp$/.test(basename(f))) rmSync(f, { force: true });
     const state = readState(paths.state);
     const { planned, next, jobs } = planBuild(data, manifest, state, paths);
     log(`${manifest.documents.length} documents: ${jobs.length} to build, ${planned.length - jobs.length} unchanged (${availableParallelism()} cores)`);
