@@ -20,8 +20,8 @@ import { pdfDefinition, renderPdf } from './render/pdf.js';
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
-export interface BriefingRequest {
-  district: string;
+/** What every document request says: year, languages, formats, where, and the revision it is. */
+export interface DocumentRequest {
   year: number;
   langs: LangMode[];
   formats: Format[];
@@ -29,6 +29,10 @@ export interface BriefingRequest {
   date?: string;
   revision?: number;
   corrections?: Correction[];
+}
+
+export interface BriefingRequest extends DocumentRequest {
+  district: string;
 }
 
 export interface Workspace {
@@ -135,15 +139,8 @@ export function comparisonFileName(districts: string[], year: number, lang: Lang
   return `compare-${[...districts].sort().join('-')}-${year}.${lang}.${format}`;
 }
 
-export interface ComparisonRequest {
+export interface ComparisonRequest extends DocumentRequest {
   districts: string[];
-  year: number;
-  langs: LangMode[];
-  formats: Format[];
-  outDir: string;
-  date?: string;
-  revision?: number;
-  corrections?: Correction[];
 }
 
 export function comparisonPlan(ws: Workspace, request: ComparisonRequest): DocumentPlan {

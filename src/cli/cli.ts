@@ -7,7 +7,7 @@ import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
 import { loadFonts } from '../fonts/fonts.js';
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
-import { comparisonPlan, FORMATS, renderBriefing, renderPlan, type Format, type Workspace } from '../pipeline.js';
+import { briefingPlan, comparisonPlan, FORMATS, renderPlan, type DocumentPlan, type DocumentRequest, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { validateDataset } from './validate.js';
 import { build, dataDiff, type BuildPaths } from '../build/build.js';
@@ -34,6 +34,30 @@ interface Common {
 
 function workspace(args: Common): Workspace {
   return { data: loadDataset(resolve(args.data)), fonts: loadFonts(resolve(args.fonts)), templatesDir: resolve(args.templates) };
+}
+
+/** The options of a command that makes one document: year, languages, formats, folder, date. */
+function documentOptions<T>(y: Argv<T>, year: string) {
+  return y
+    .option('year', { type: 'number', demandOption: true, describe: year })
+    .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
+    .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
+    .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" });
+}
+
+type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string };
+
+/** Renders one planned document in the requested languages and formats, then writes all files at once. */
+async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request: DocumentRequest) => DocumentPlan): Promise<void> {
+  const langs = listOf<LangMode>(args.lang.map(String), LANG_MODES, 'lang');
+  const formats = listOf<Format>(args.format.map(String), FORMATS, 'format');
+  if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
+  const ws = workspace(args);
+  const request: DocumentRequest = { year: args.year, langs, formats, outDir: resolve(args.out), ...(args.date ? { date: args.date } : {}) };
+  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir);
+  writeFilesAtomically(files);
+  for (const f of files) process.stdout.write(`${f.path}\n`);
 }
 
 function buildOptions<T>(y: Argv<T>) {
@@ -72,51 +96,20 @@ export async function main(argv: string[]): Promise<number> {
       'district <id>',
       "Build a district's annual briefing",
       (y) =>
-        y
-          .positional('id', { type: 'string', demandOption: true, describe: 'District id, e.g. wanzhou' })
-          .option('year', { type: 'number', demandOption: true, describe: 'The year the briefing reports on, e.g. 2024' })
-          .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
-          .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
-          .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
-          .option('date', { type: 'string', describe: 'Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the source document\'s date' })
+        documentOptions(y.positional('id', { type: 'string', demandOption: true, describe: 'District id, e.g. wanzhou' }), 'The year the briefing reports on, e.g. 2024')
           .example('$0 district wanzhou --year 2024', 'zh-en PDF and DOCX in output/')
           .example('$0 district wanzhou --year 2024 --lang zh,en --format pdf', 'Chinese and English PDFs')
           .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf.'),
-      (args) =>
-        run(async () => {
-          const langs = listOf<LangMode>(args.lang as string[], LANG_MODES, 'lang');
-          const formats = listOf<Format>(args.format as string[], FORMATS, 'format');
-          if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
-          const ws = workspace(args);
-          const files = await renderBriefing(ws, { district: args.id as string, year: args.year, langs, formats, outDir: resolve(args.out), date: args.date });
-          writeFilesAtomically(files);
-          for (const f of files) process.stdout.write(`${f.path}\n`);
-        })(),
+      (args) => run(() => writeDocuments(args, (ws, request) => briefingPlan(ws, { ...request, district: args.id as string })))(),
     )
     .command(
       'compare <ids..>',
       'Build a memo comparing two or more districts for one year',
       (y) =>
-        y
-          .positional('ids', { type: 'string', array: true, demandOption: true, describe: 'District ids, e.g. wanzhou dadukou fuling' })
-          .option('year', { type: 'number', demandOption: true, describe: 'The year compared, e.g. 2024' })
-          .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
-          .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
-          .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
-          .option('date', { type: 'string', describe: 'Date printed on the memo (YYYY-MM-DD)' })
+        documentOptions(y.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'District ids, e.g. wanzhou dadukou fuling' }), 'The year compared, e.g. 2024')
           .example('$0 compare wanzhou dadukou fuling --year 2024', 'zh-en PDF and DOCX in output/')
           .epilog('Files are named compare-<district ids, sorted>-<year>.<lang>.<format>, e.g. compare-dadukou-fuling-wanzhou-2024.zh-en.pdf.'),
-      (args) =>
-        run(async () => {
-          const langs = listOf<LangMode>(args.lang as string[], LANG_MODES, 'lang');
-          const formats = listOf<Format>(args.format as string[], FORMATS, 'format');
-          if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
-          const ws = workspace(args);
-          const plan = comparisonPlan(ws, { districts: args.ids as string[], year: args.year, langs, formats, outDir: resolve(args.out), date: args.date });
-          const files = await renderPlan(ws, plan, langs, formats, resolve(args.out));
-          writeFilesAtomically(files);
-          for (const f of files) process.stdout.write(`${f.path}\n`);
-        })(),
+      (args) => run(() => writeDocuments(args, (ws, request) => comparisonPlan(ws, { ...request, districts: args.ids as string[] })))(),
     )
     .command(
       'build',
