@@ -34,8 +34,6 @@ export const messages = {
   buildLocked: (path: string, pid: string) => `another build (process ${pid}) is writing to this output folder; lock file ${path}`,
   missingMessage: (key: string, lang: string) => `template text "${key}" has no ${lang} translation`,
   unknownDirective: (name: string) => `unknown directive "${name}"`,
-  unknownChart: (id: string) => `unknown chart "${id}"`,
-  unsupportedNode: (kind: string, format: string) => `${format} cannot show a "${kind}" node; it is left out`,
   bilingualMismatch: (where: string) => `the zh and en documents differ in structure at ${where}; the template must not branch on language`,
 } as const;
 

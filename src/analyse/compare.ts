@@ -11,6 +11,9 @@ export type CellNote =
   | { kind: 'other_definition'; indicator: Indicator }
   | { kind: 'estimate_vs_final' };
 
+/** The growth rates a comparison names a leader for, in this order, where the districts share them. */
+export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth', 'budget_revenue_growth', 'disposable_income_growth'];
+
 export interface ComparisonCell {
   district: District;
   value?: Chosen;
@@ -47,9 +50,15 @@ export function rankValues(values: (number | undefined)[], direction: Indicator[
   return values.map((v) => (v === undefined ? undefined : 1 + values.filter((w) => w !== undefined && sign * w < sign * v).length));
 }
 
-const rankable = (c: Chosen | undefined): number | undefined => {
+/** The number a value can be ranked and charted by: a plain or "about" number, not a bound or a change. */
+export function comparableNumber(c: Chosen | undefined): string | undefined {
   const v = c?.used.value;
-  return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change && v.number !== undefined ? Number(v.number) : undefined;
+  return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change ? v.number : undefined;
+}
+
+const rankable = (c: Chosen | undefined): number | undefined => {
+  const n = comparableNumber(c);
+  return n === undefined ? undefined : Number(n);
 };
 
 function compareRow(data: Dataset, districts: District[], indicator: Indicator, byDistrict: Map<string, Map<string, Chosen>>): ComparisonRow {

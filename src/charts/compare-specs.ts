@@ -1,6 +1,6 @@
 // Vega-Lite specs for the comparison memo: every chart puts the districts on one common scale.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ComparisonFindings, ComparisonRow } from '../analyse/compare.js';
+import { comparableNumber, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
 import type { Dataset, Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
@@ -9,16 +9,12 @@ import { baseSpec, labeller, multiline, oneLine, type Labeller } from './specs.j
 
 const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
-const numberOf = (row: ComparisonRow, i: number) => {
-  const v = row.cells[i]!.value?.used.value;
-  return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change && v.number !== undefined ? v.number : undefined;
-};
 
 /** Grouped bars: one group per indicator, one bar per district, one x scale for all. */
 function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMode, axisTitle: string): TopLevelSpec | undefined {
   const names = f.districts.map((d) => oneLine(bilingual(mode, d.short)));
   const values = rows.flatMap((r) => f.districts.flatMap((_, i) => {
-    const n = numberOf(r, i);
+    const n = comparableNumber(r.cells[i]!.value);
     return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, value: Number(n), text: n }];
   }));
   // A comparison needs two districts with a value.

@@ -1,5 +1,5 @@
 // Turns comparison findings into the strings the memo template shows, in one language, Markdown-escaped.
-import type { CellNote, ComparisonFindings, ComparisonRow } from '../analyse/compare.js';
+import { SUMMARY_INDICATORS, type CellNote, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
 import type { Dataset, Lang } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { formatValue, unitLabel } from './format-value.js';
@@ -7,9 +7,6 @@ import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { correctionRows, MARK_LETTERS } from './view.js';
 import type { Correction } from '../build/state.js';
-
-/** The growth rates the summary names a leader for, in this order, where the districts share them. */
-export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth', 'budget_revenue_growth', 'disposable_income_growth'];
 
 export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
   const t = (key: string, vars: Record<string, string> = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), message(messages, key, lang));

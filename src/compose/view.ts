@@ -1,7 +1,6 @@
 // Turns findings into the strings a briefing template shows, in one language, Markdown-escaped.
 import type { BriefingFindings, Mark, ValueFinding } from '../analyse/findings.js';
-import type { ComparisonFindings } from '../analyse/compare.js';
-import { SUMMARY_INDICATORS } from './memo-view.js';
+import { SUMMARY_INDICATORS, type ComparisonFindings } from '../analyse/compare.js';
 import type { Correction } from '../build/state.js';
 import type { Dataset, Lang, Observation, Project } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
