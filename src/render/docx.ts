@@ -51,7 +51,6 @@ function table(t: Table): (Paragraph | DocxTable)[] {
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
     new TableRow({
       tableHeader: header,
-      cantSplit: true,
       children: cells.map((c, i) =>
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
