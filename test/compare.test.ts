@@ -5,17 +5,65 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyseComparison, rankValues } from '../src/analyse/compare.js';
+import { analyseComparison } from '../src/analyse/compare.js';
+import { possibleRange, rankRanges } from '../src/analyse/rank-comparable.js';
+import { parseValue } from '../src/data/parse-value.js';
 import { comparisonFileName, comparisonPlan, composeAll, renderPlan } from '../src/pipeline.js';
 import { DiagnosticError } from '../src/diagnostics.js';
 import { assertGolden, ROOT, workspace } from './helpers.js';
 
-test('ranks: higher is better, ties share a rank, missing values are not ranked', () => {
-  assert.deepEqual(rankValues([6.8, 5.8, 6.5], 'up'), [1, 3, 2]);
-  assert.deepEqual(rankValues([5, 7, 7, 3], 'up'), [3, 1, 1, 4]);
-  assert.deepEqual(rankValues([5.3, undefined, 5.5], 'down'), [1, undefined, 2]);
-  assert.deepEqual(rankValues([undefined, undefined], 'up'), [undefined, undefined]);
-  assert.deepEqual(rankValues([1, 2], 'neutral'), [undefined, undefined]);
+const range = (text: string) => {
+  const parsed = parseValue(text, ['%', '亿元']);
+  assert.ok(parsed.ok, text);
+  return possibleRange(parsed.value);
+};
+const ranks = (texts: (string | undefined)[], direction: 'up' | 'down' = 'up') =>
+  rankRanges(texts.map((t) => (t === undefined ? undefined : range(t))), direction).map((r) => r?.rank);
+
+test('rank rule: exact values are ranked by the good direction; equal values share a rank', () => {
+  assert.deepEqual(ranks(['7.1', '6.8']), [1, 2]);
+  assert.deepEqual(ranks(['6.8', '5.8', '6.5']), [1, 3, 2]);
+  assert.deepEqual(ranks(['5', '7', '7', '3']), [3, 1, 1, 4]);
+  assert.deepEqual(ranks(['5.3', '5.5'], 'down'), [1, 2]);
+  assert.deepEqual(ranks(['97', '97']), [1, 1]);
+});
+
+test('rank rule: a lower bound decides the order only when it is above the other value', () => {
+  // 规上工业总产值: Wanzhou 719.2 is not first beside Fuling's 突破2700; Fuling is, Wanzhou second.
+  assert.deepEqual(ranks(['719.2亿元', '突破2700亿元']), [2, 1]);
+  // A value below a lower bound it cannot exceed is not first; above it, the order is open.
+  assert.deepEqual(ranks(['50.3', '突破45']), [undefined, undefined]);
+  assert.deepEqual(ranks(['45', '突破45']), [2, 1]); // 突破 excludes the number itself
+  assert.deepEqual(ranks(['45', '45以上']), [undefined, 1]); // 以上 includes it: 45 is equal or lower, 45以上 first either way
+  assert.deepEqual(ranks(['95以上', '95以上']), [undefined, undefined]);
+  // Three values: the lowest is certainly third though the first two are open.
+  assert.deepEqual(ranks(['50.3', '突破45', '40']), [undefined, undefined, 3]);
+  assert.deepEqual(rankRanges([range('50.3'), range('突破45'), range('40')], 'up').map((r) => r?.openWith), [[1], [0], []]);
+});
+
+test('rank rule: an upper bound, read the other way', () => {
+  assert.deepEqual(ranks(['3.5%以内', '4'], 'down'), [1, 2]);
+  assert.deepEqual(ranks(['3.5%以内', '3'], 'down'), [undefined, undefined]);
+  assert.deepEqual(ranks(['3.5%以内', '4']), [2, 1]);
+});
+
+test('rank rule: "about" spans one unit of its last digit either way', () => {
+  assert.deepEqual(range('6.5%左右'), { low: 6.4, high: 6.6, lowOpen: false, highOpen: false });
+  assert.deepEqual(range('7左右'), { low: 6, high: 8, lowOpen: false, highOpen: false });
+  assert.deepEqual(ranks(['6.8', '6.5%左右', '5.8']), [1, 2, 3]);
+  assert.deepEqual(ranks(['6.6', '6.5%左右']), [1, undefined]); // about 6.5 may equal 6.6, never exceed it
+  assert.deepEqual(ranks(['6.5', '6.5%左右']), [undefined, undefined]);
+  assert.deepEqual(ranks(['6.5左右', '6.5左右']), [undefined, undefined]);
+});
+
+test('rank rule: pending, qualitative and changes give nothing to rank; one value alone is not ranked', () => {
+  assert.equal(range('市级暂未反馈'), undefined);
+  assert.equal(range('稳定保持II类'), undefined);
+  assert.equal(range('较2023年提升0.3个百分点以上'), undefined);
+  assert.deepEqual(ranks(['6.8', '市级暂未反馈', '5.8'].map((t) => (range(t) ? t : undefined))), [1, undefined, 2]);
+  assert.deepEqual(ranks(['6.8', undefined]), [undefined, undefined]);
+  assert.deepEqual(ranks(['正增长', '-1']), [1, 2]);
+  assert.deepEqual(ranks(['正增长', '1']), [undefined, undefined]);
 });
 
 test('three districts, 2024: shared indicators with ranks, gaps explained, estimates flagged', () => {
@@ -30,6 +78,22 @@ test('three districts, 2024: shared indicators with ranks, gaps explained, estim
   const patents = f.rows.find((r) => r.cells.some((c) => !c.value));
   assert.ok(patents?.cells.find((c) => !c.value)?.notes.length, 'an empty cell says why');
   assert.ok(f.growthRows.length >= 5);
+  const row = (id: string) => f.rows.find((r) => r.indicator.id === id)!;
+  // Totals are shown, never ranked: 规上工业总产值 719.2 beside 突破2700, GDP 506 beside 突破1700.
+  for (const id of ['industrial_output', 'gdp', 'budget_revenue']) {
+    assert.equal(row(id).notRanked, 'total', id);
+    assert.ok(row(id).cells.every((c) => c.rank === undefined), id);
+  }
+  // Per-capita figures are ranked; a lower bound that may exceed the other value leaves both unranked.
+  assert.deepEqual(row('disposable_income').cells.map((c) => c.rank), [1, undefined, 2]);
+  const forest = row('forest_coverage_rate');
+  assert.deepEqual(forest.cells.map((c) => c.rank), [undefined, undefined, undefined]);
+  const open = forest.cells[0]!.notes.find((n) => n.kind === 'order_open');
+  assert.deepEqual(open?.kind === 'order_open' && open.inexact.map((c) => c.district.id), ['wanzhou']);
+  // Wanzhou publishes R&D intensity only as a change on 2023: Dadukou and Fuling are ranked between them.
+  const rd = row('rd_intensity');
+  assert.deepEqual(rd.cells.map((c) => c.rank), [1, 2, undefined]);
+  assert.ok(rd.cells[2]!.notes.some((n) => n.kind === 'change'));
 });
 
 test('memo file names and content', async () => {

@@ -8,7 +8,7 @@ import type { Flag, Indicator, Observation } from '../src/data/types.js';
 import { workspace } from './helpers.js';
 
 function indicator(direction: Indicator['direction'], unit = '%'): Indicator {
-  return { id: 'x', name: { zh: 'x', en: 'x' }, aliases: [], unit, measure: 'growth', direction, nature: 'expected', category: 'economy', concept: 'x', order: 0 };
+  return { id: 'x', name: { zh: 'x', en: 'x' }, aliases: [], unit, measure: 'growth', direction, nature: 'expected', category: 'economy', scale: 'relative', concept: 'x', order: 0 };
 }
 function obs(text: string, flags: Flag[] = []): Observation {
   const parsed = parseValue(text, ['%', '亿元']);

@@ -1,15 +1,22 @@
 // Findings for a multi-district comparison: shared indicators side by side, ranks, comparability notes.
-import type { Dataset, District, Indicator, Observation, ProjectStatus, Sector, SourceDocument } from '../data/types.js';
+import type { Dataset, District, Indicator, Observation, ProjectStatus, Sector, SourceDocument, Unit } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { observationsFor, type Chosen } from './choose.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark } from './findings.js';
+import { possibleRange, rankRanges } from './rank-comparable.js';
 
-/** Why a cell is empty or needs a caveat; each is explained once in the memo. */
+/** Why a cell is empty, has no rank or needs a caveat; each is explained once in the memo. */
 export type CellNote =
   | { kind: 'not_published' }
   | { kind: 'pending' }
   | { kind: 'other_definition'; indicator: Indicator }
-  | { kind: 'estimate_vs_final' };
+  | { kind: 'estimate_vs_final' }
+  /** Published as a change in percentage points on another year, not the level the row shows. */
+  | { kind: 'change' }
+  /** Published in another unit than the row's. */
+  | { kind: 'other_unit' }
+  /** The values published decide no order for this cell: the inexact ones among them. */
+  | { kind: 'order_open'; inexact: ComparisonCell[] };
 
 /** The growth rates a comparison names a leader for, in this order, where the districts share them. */
 export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth', 'budget_revenue_growth', 'disposable_income_growth'];
@@ -18,14 +25,20 @@ export interface ComparisonCell {
   district: District;
   value?: Chosen;
   marks: Mark[];
-  /** 1 is best; equal values share a rank; undefined where there is no number to rank. */
+  /** 1 is best; equal values share a rank; undefined where the published values decide no rank. */
   rank?: number;
   notes: CellNote[];
 }
 
+/** Why a whole row has no ranks: a total of districts of different size, no good direction, or fewer than two values to compare. */
+export type RowNotRanked = 'total' | 'no_direction' | 'too_few';
+
 export interface ComparisonRow {
   indicator: Indicator;
+  /** The unit every cell of the row is in. */
+  unit: Unit;
   cells: ComparisonCell[];
+  notRanked?: RowNotRanked;
 }
 
 export interface ComparisonFindings {
@@ -43,23 +56,14 @@ export interface ComparisonFindings {
   documents: SourceDocument[];
 }
 
-/** Standard competition ranking ("1, 2, 2, 4") by the indicator's good direction; neutral indicators are not ranked. */
-export function rankValues(values: (number | undefined)[], direction: Indicator['direction']): (number | undefined)[] {
-  if (direction === 'neutral') return values.map(() => undefined);
-  const sign = direction === 'up' ? -1 : 1;
-  return values.map((v) => (v === undefined ? undefined : 1 + values.filter((w) => w !== undefined && sign * w < sign * v).length));
-}
+/** Whether an indicator grows with a district's size (GDP, revenue, output, counts): such totals are shown, not ranked. */
+export const isTotal = (indicator: Indicator) => indicator.scale === 'total';
 
-/** The number a value can be ranked and charted by: a plain or "about" number, not a bound or a change. */
+/** The number a value is charted by: a plain or "about" number in the row's unit, not a bound or a change. */
 export function comparableNumber(c: Chosen | undefined): string | undefined {
   const v = c?.used.value;
   return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change ? v.number : undefined;
 }
-
-const rankable = (c: Chosen | undefined): number | undefined => {
-  const n = comparableNumber(c);
-  return n === undefined ? undefined : Number(n);
-};
 
 function compareRow(data: Dataset, districts: District[], indicator: Indicator, byDistrict: Map<string, Map<string, Chosen>>): ComparisonRow {
   const cells: ComparisonCell[] = districts.map((district) => {
@@ -71,12 +75,32 @@ function compareRow(data: Dataset, districts: District[], indicator: Indicator, 
     } else if (value.used.value.qualifier === 'pending') notes.push({ kind: 'pending' });
     return { district, value, marks: value ? marksOf(value) : [], notes };
   });
-  const estimates = cells.filter((c) => c.value?.used.flags.includes('estimate')).length;
-  const finals = cells.filter((c) => c.value && !c.value.used.flags.includes('estimate') && c.value.used.value.qualifier !== 'pending').length;
-  if (estimates > 0 && finals > 0) for (const c of cells) if (c.value?.used.flags.includes('estimate')) c.notes.push({ kind: 'estimate_vs_final' });
-  const ranks = rankValues(cells.map((c) => rankable(c.value)), indicator.direction);
-  cells.forEach((c, i) => (c.rank = ranks[i]));
-  return { indicator, cells };
+  for (const c of cells) {
+    const v = c.value?.used.value;
+    if (v?.change) c.notes.push({ kind: 'change' });
+    else if (v?.unit && v.unit !== indicator.unit) c.notes.push({ kind: 'other_unit' });
+  }
+  const comparable = (c: ComparisonCell) => c.value && !c.notes.some((n) => n.kind === 'change' || n.kind === 'other_unit');
+  const isEstimate = (c: ComparisonCell) => comparable(c) && c.value!.used.flags.includes('estimate');
+  const finals = cells.filter((c) => comparable(c) && !isEstimate(c) && c.value!.used.value.qualifier !== 'pending').length;
+  if (finals > 0) for (const c of cells) if (isEstimate(c)) c.notes.push({ kind: 'estimate_vs_final' });
+  const unit = data.units.get(indicator.unit)!;
+  const ranges = cells.map((c) => (comparable(c) ? possibleRange(c.value!.used.value) : undefined));
+  const notRanked: RowNotRanked | undefined = isTotal(indicator) ? 'total'
+    : indicator.direction === 'neutral' || indicator.measure === 'qualitative' ? 'no_direction'
+      : ranges.filter((r) => r !== undefined).length < 2 ? 'too_few' : undefined;
+  if (notRanked) return { indicator, unit, cells, notRanked };
+  const ranks = rankRanges(ranges, indicator.direction as 'up' | 'down');
+  cells.forEach((c, i) => {
+    const r = ranks[i];
+    if (!r) return;
+    c.rank = r.rank;
+    if (r.rank === undefined) {
+      const involved = cells.filter((_, j) => j === i || r.openWith.includes(j));
+      c.notes.push({ kind: 'order_open', inexact: involved.filter((x) => x.value!.used.value.qualifier !== 'exact') });
+    }
+  });
+  return { indicator, unit, cells };
 }
 
 export function analyseComparison(data: Dataset, districtIds: string[], year: number): ComparisonFindings {
@@ -92,7 +116,7 @@ export function analyseComparison(data: Dataset, districtIds: string[], year: nu
   };
   const rows = sharedIds(results).map((i) => compareRow(data, districts, i, results));
   const nextTargets = sharedIds(next).map((i) => compareRow(data, districts, i, next));
-  const growthRows = rows.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => rankable(c.value) !== undefined).length >= 2);
+  const growthRows = rows.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => comparableNumber(c.value) !== undefined).length >= 2);
 
   // Each district's report for the year: the document most of its results for the year come from.
   const documentOf = (district: District) => {

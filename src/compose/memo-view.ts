@@ -1,5 +1,6 @@
 // Turns comparison findings into the strings the memo template shows, in one language, Markdown-escaped.
-import { SUMMARY_INDICATORS, type CellNote, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
+import { SUMMARY_INDICATORS, type CellNote, type ComparisonCell, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
+import { aboutMargin } from '../analyse/rank-comparable.js';
 import type { Dataset, Lang } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { formatValue, unitLabel } from './format-value.js';
@@ -21,22 +22,44 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
     footnotes.push(text);
     return footnotes.length;
   };
-  const noteText = (n: CellNote, district: string): string => {
+  const withUnit = (c: ComparisonCell, row: ComparisonRow) => md(formatValue(data, c.value!.used, row.indicator, lang, { withUnit: true }));
+  const inexactText = (c: ComparisonCell, row: ComparisonRow) => {
+    const v = c.value!.used.value;
+    const vars = { district: c.district.short[lang], value: withUnit(c, row) };
+    if (v.qualifier === 'about') {
+      const margin = aboutMargin(v.number!);
+      const at = (sign: number) => String(Math.round((Number(v.number) + sign * margin) * 1e9) / 1e9);
+      return t('memo.inexact.about', { ...vars, low: at(-1), high: at(1) });
+    }
+    return t(`memo.inexact.${v.qualifier === 'at_most' || v.qualifier === 'below' ? 'upper' : v.qualifier === 'positive' ? 'positive' : 'lower'}`, vars);
+  };
+  const noteText = (n: CellNote, c: ComparisonCell, row: ComparisonRow): string => {
+    const district = c.district.short[lang];
     switch (n.kind) {
       case 'not_published': return t('memo.note.notPublished', { district });
       case 'pending': return t('memo.note.pending', { district });
       case 'other_definition': return t('memo.note.otherDefinition', { district, name: n.indicator.name[lang] });
-      case 'estimate_vs_final': return t('memo.note.estimateVsFinal');
+      case 'estimate_vs_final': return t('memo.note.estimateVsFinal', { district });
+      case 'change': return t('memo.note.change', { district, value: withUnit(c, row) });
+      case 'other_unit': return t('memo.note.otherUnit', { district, value: withUnit(c, row) });
+      case 'order_open': return t('memo.note.orderOpen', { reasons: join(n.inexact.map((x) => inexactText(x, row))) });
     }
+  };
+  /** A value without its unit, which the row label gives: one unit for the whole row. */
+  const bareValue = (c: ComparisonCell, row: ComparisonRow) => {
+    const o = c.value!.used;
+    return lang === 'zh' && o.value.unit ? o.text.trim().replace(row.unit.zh, '') : formatValue(data, o, row.indicator, lang);
   };
   const cellText = (row: ComparisonRow, i: number, withRank: boolean) => {
     const c = row.cells[i]!;
-    const marks = c.marks.filter((m) => m !== 'pending').map((m) => `:mark[${MARK_LETTERS[m]}]`).join('');
-    const notes = c.notes.map((n) => `:mark[${footnote(noteText(n, c.district.short[lang]))}]`).join('');
-    if (!c.value) return `—${notes}`;
-    const value = md(formatValue(data, c.value.used, row.indicator, lang));
+    const shown = c.value && !c.notes.some((n) => n.kind === 'change' || n.kind === 'other_unit');
+    const letters = shown ? c.marks.filter((m) => m !== 'pending').map((m) => MARK_LETTERS[m]) : [];
+    const numbers = c.notes.map((n) => String(footnote(noteText(n, c, row))));
+    const notes = letters.length + numbers.length > 0 ? `:mark[${[...letters, ...numbers].join(',')}]` : '';
+    if (!shown) return `—${notes}`;
+    const value = md(bareValue(c, row));
     const rank = withRank && c.rank !== undefined ? md(t('memo.rank', { rank: String(c.rank) })) : '';
-    return `${value}${marks}${rank}${notes}`;
+    return `${value}${rank}${notes}`;
   };
   const label = (row: ComparisonRow) => md(row.indicator.name[lang]) + md(unitLabel(data, row.indicator, lang));
 

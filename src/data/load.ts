@@ -6,7 +6,7 @@ import type { MessageCode, messages } from '../messages.js';
 import { parseValue } from './parse-value.js';
 import { readCsv, readText, readYamlList, type FieldRecord } from './read-files.js';
 import {
-  CATEGORIES, DIRECTIONS, FLAGS, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
+  CATEGORIES, DIRECTIONS, FLAGS, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SCALES, SECTORS,
   type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
@@ -171,6 +171,7 @@ export function loadDataset(dataDir: string): Dataset {
           unit,
           measure: check.oneOf(rec, 'measure', MEASURES),
           direction: check.oneOf(rec, 'direction', DIRECTIONS),
+          scale: rec.get('scale') ? check.oneOf(rec, 'scale', SCALES) : ['level', 'count'].includes(rec.get('measure') ?? '') ? 'total' : 'relative',
           nature: check.oneOf(rec, 'nature', NATURES),
           category: check.oneOf(rec, 'category', CATEGORIES),
           ...(parent ? { parent } : {}),

@@ -12,6 +12,8 @@ export type Flag = (typeof FLAGS)[number];
 
 export const MEASURES = ['growth', 'level', 'share', 'ratio', 'count', 'index', 'qualitative'] as const;
 export const DIRECTIONS = ['up', 'down', 'neutral'] as const;
+/** `total` grows with a district's size (GDP, revenue, counts of firms); `relative` does not (rates, shares, per-capita figures, concentrations). */
+export const SCALES = ['total', 'relative'] as const;
 export const NATURES = ['binding', 'expected'] as const;
 export const CATEGORIES = [
   'economy', 'industry', 'investment', 'consumption', 'fiscal', 'innovation', 'urbanisation',
@@ -49,6 +51,7 @@ export interface Indicator {
   unit: string;
   measure: (typeof MEASURES)[number];
   direction: (typeof DIRECTIONS)[number];
+  scale: (typeof SCALES)[number];
   nature: (typeof NATURES)[number];
   category: (typeof CATEGORIES)[number];
   parent?: string;
