@@ -9,6 +9,8 @@ export interface CatalogueEntry {
   unit: string;
   measure: string;
   concept: string;
+  /** zh and the aliases. */
+  names: string[];
 }
 
 /** Names as printed mapped to catalogue entries; built from `zh` and `aliases` of every indicator. */
@@ -53,9 +55,10 @@ export function loadCatalogue(dataDir: string): Catalogue {
     for (const rec of readYamlList(join(dataDir, file), `data/${file}`)) {
       const id = rec.get('id');
       if (!id) continue;
-      const entry = { id, zh: rec.get('zh') ?? '', unit: rec.get('unit') ?? '', measure: rec.get('measure') ?? '', concept: rec.get('concept') ?? id };
+      const zh = rec.get('zh') ?? '';
+      const entry = { id, zh, unit: rec.get('unit') ?? '', measure: rec.get('measure') ?? '', concept: rec.get('concept') ?? id, names: [zh, ...rec.list('aliases')] };
       entries.push(entry);
-      for (const name of [entry.zh, ...rec.list('aliases')]) {
+      for (const name of entry.names) {
         const key = nameKey(name);
         if (key && !byName.has(key)) byName.set(key, entry);
       }

@@ -1,12 +1,19 @@
 // Drafts data from one report: its indicator tables, its prose and its project lists. Reads the report only.
 import type { Draft, DraftObservation, ImportContext, ProposedIndicator } from './draft.js';
 import { readIndicatorTable } from './indicator-table.js';
+import { readProse } from './prose.js';
 import { findTables } from './tables.js';
 
 export function importReport(ctx: ImportContext): Draft {
   const proposed = new Map<string, ProposedIndicator>();
   const observations: DraftObservation[] = [];
-  for (const table of findTables(ctx.lines)) observations.push(...readIndicatorTable(table, ctx, proposed));
+  const tableLines = new Set<number>();
+  for (const table of findTables(ctx.lines)) {
+    const read = readIndicatorTable(table, ctx, proposed);
+    if (read.length) for (let l = table.captionLine; l < table.end; l++) tableLines.add(l);
+    observations.push(...read);
+  }
+  observations.push(...readProse(ctx, tableLines));
   return { observations, projects: [], proposed: [...proposed.values()] };
 }
 
