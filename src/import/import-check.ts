@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../data/load.js';
+import { parseValue } from '../data/parse-value.js';
 import type { Dataset } from '../data/types.js';
 import { loadCatalogue, type Catalogue } from './catalogue.js';
 import { importReport } from './import-report.js';
@@ -14,6 +15,8 @@ export interface SourceScore {
   found: number;
   drafted: number;
   correct: number;
+  /** Drafted values whose year, indicator and kind the curated data holds with another value. */
+  conflicting: number;
   proposed: number;
   projectsCurated: number;
   projectsFound: number;
@@ -23,11 +26,22 @@ export interface SourceScore {
 }
 
 const valueText = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-const key = (o: { year: number; indicator: string; kind: string; text: string }) => `${o.year}|${o.indicator}|${o.kind}|${valueText(o.text)}`;
+const slot = (o: { year: number; indicator: string; kind: string }) => `${o.year}|${o.indicator}|${o.kind}`;
+
+/** Two texts give the same value when they parse alike ("5.5以上" and "5.5%以上"); qualitative texts when they read alike. */
+function sameValueKey(text: string, units: readonly string[]): string {
+  const parsed = parseValue(text, units);
+  if (!parsed.ok || parsed.value.qualifier === 'qualitative' || parsed.value.number === undefined) return `t:${valueText(text)}`;
+  const v = parsed.value;
+  return `${v.qualifier}:${Number(v.number)}:${v.change ? `Δ${v.change.baseYear}` : ''}`;
+}
 
 /** Compares a draft of document `doc` with the curated rows of that document. */
 export function scoreDraft(data: Dataset, doc: string, draft: Draft): SourceScore {
+  const units = [...data.units.keys()];
+  const key = (o: { year: number; indicator: string; kind: string; text: string }) => `${slot(o)}|${sameValueKey(o.text, units)}`;
   const curated = data.observations.filter((o) => o.source.doc === doc && !o.flags.includes('revised'));
+  const curatedSlots = new Set(curated.map(slot));
   const curatedKeys = new Set(curated.map(key));
   const drafted = draft.observations.filter((o) => !o.proposed);
   const draftKeys = new Set(drafted.map(key));
@@ -41,12 +55,13 @@ export function scoreDraft(data: Dataset, doc: string, draft: Draft): SourceScor
     found: curated.length - missed.length,
     drafted: drafted.length,
     correct: drafted.length - wrong.length,
+    conflicting: wrong.filter((o) => curatedSlots.has(slot(o))).length,
     proposed: draft.observations.length - drafted.length,
     projectsCurated: projects.length,
     projectsFound: projects.filter((p) => draftNames.has(valueText(p.name.zh))).length,
     projectsDrafted: draft.projects.length,
-    missed: missed.map((o) => `${o.source.line} ${key(o)}`),
-    wrong: wrong.map((o) => `${o.line} ${key(o)}`),
+    missed: missed.map((o) => `${o.source.line} ${key(o)} ${o.text}`),
+    wrong: wrong.map((o) => `${o.line} ${key(o)} ${o.text}${curatedSlots.has(slot(o)) ? ' CONFLICT' : ''}`),
   };
 }
 
@@ -63,8 +78,8 @@ export function checkSources(dataDir: string): SourceScore[] {
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function scoreTable(scores: SourceScore[]): string {
-  const head = ['source', 'curated', 'found', 'recall', 'drafted', 'correct', 'precision', 'proposed', 'projects found', 'project recall'];
-  const rows = scores.map((s) => [s.doc, s.curated, s.found, pct(s.found, s.curated), s.drafted, s.correct, pct(s.correct, s.drafted), s.proposed,
+  const head = ['source', 'curated', 'found', 'recall', 'drafted', 'correct', 'precision', 'conflicting', 'proposed', 'projects found', 'project recall'];
+  const rows = scores.map((s) => [s.doc, s.curated, s.found, pct(s.found, s.curated), s.drafted, s.correct, pct(s.correct, s.drafted), s.conflicting, s.proposed,
     `${s.projectsFound}/${s.projectsCurated}`, pct(s.projectsFound, s.projectsCurated)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -80,5 +95,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
   }
   process.stdout.write(scoreTable(scores));
-  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value; proposed: values under a proposed new indicator.\n');
+  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value (values the curated data does not hold count as wrong); conflicting: drafted values whose year, indicator and kind the curated data holds with another value; proposed: values under a proposed new indicator.\n');
 }

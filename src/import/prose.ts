@@ -26,6 +26,7 @@ const LINK_WORDS = [
 ].sort((a, b) => b.length - a.length);
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
+const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
@@ -118,34 +119,60 @@ function sentenceValues(
 ): DraftObservation[] {
   const out: DraftObservation[] = [];
   const values = valuesIn(sentence, pattern);
+  const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
+    const entry = surface && choose(surface, value.unit, growth);
+    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, line, lineNo, context, ctx));
+  };
+  /** The names of the values read so far in this sentence, in order. */
+  const named: Surface[] = [];
   let previous: { surface: Surface; end: number } | undefined;
   for (let v = 0; v < values.length; v++) {
     const value = values[v]!;
     const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
     const before = sentence.slice(from, value.start);
-    let named = nameBefore(before, surfaces);
-    if (!named && previous && LINKS.test(before.replace(/^[、和及]/, ''))) named = { surface: previous.surface, gap: before };
     // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
-    const listed = !named || /分别/.test(before) ? respectively(sentence, values, v, from, surfaces) : undefined;
+    const listed = /分别/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
     if (listed) {
-      for (const [k, surface] of listed.entries()) {
-        const item = values[v + k]!;
-        const entry = choose(surface, item.unit, GROWTH_WORD.test(listed.gap));
-        if (entry) out.push(observation(entry, item, surface, sentence, listed.clauseStart, line, lineNo, context, ctx));
-      }
-      v += listed.size - 1;
+      listed.names.forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
+      v += listed.names.length - 1;
       previous = undefined;
       continue;
     }
-    if (!named) {
+    // "接待旅客量4318万人次、旅游总花费368亿元，分别增长10.9%、10.2%": the rates of the values just named.
+    const chained = chainLength(sentence, values, v);
+    if (/分别/.test(before) && LINKS.test(before) && chained > 1 && named.length >= chained) {
+      named.slice(-chained).forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(before), from));
+      v += chained - 1;
       previous = undefined;
       continue;
     }
-    const entry = choose(named.surface, value.unit, GROWTH_WORD.test(named.gap));
-    if (entry) out.push(observation(entry, value, named.surface, sentence, from, line, lineNo, context, ctx));
-    previous = { surface: named.surface, end: value.end };
+    let name = nameBefore(before, surfaces);
+    // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
+    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) name = { surface: previous.surface, gap: before };
+    // "8项重点民生实事": the name right after the value.
+    if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
+    if (!name) {
+      previous = undefined;
+      continue;
+    }
+    emit(name.surface, value, GROWTH_WORD.test(name.gap), from);
+    named.push(name.surface);
+    previous = { surface: name.surface, end: value.end };
   }
   return out;
+}
+
+/** How many values from `v` on are chained by 、 ("9%、6%、5%"). */
+function chainLength(sentence: string, values: Found[], v: number): number {
+  let count = 1;
+  while (values[v + count] && sentence.slice(values[v + count - 1]!.end, values[v + count]!.start) === '、') count++;
+  return count;
+}
+
+/** A catalogue name that starts right after a value: "8项重点民生实事". */
+function nameAfter(after: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
+  const surface = surfaces.find((s) => after.startsWith(s.text));
+  return surface ? { surface, gap: '' } : undefined;
 }
 
 function lastIndexOf(s: string, pattern: RegExp, before: number): number {
@@ -167,24 +194,16 @@ function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; ga
 }
 
 /** Names listed with 、 before 分别 matched to the values listed after it. */
-function respectively(sentence: string, values: Found[], v: number, from: number, surfaces: Surface[]) {
+function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
   const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
   const before = sentence.slice(clauseStart, values[v]!.start);
   const at = before.indexOf('分别');
-  if (at < 0) return undefined;
   const gap = before.slice(at);
-  if (!LINKS.test(gap)) return undefined;
+  if (at <= 0 || !LINKS.test(gap)) return undefined;
   const names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
-  const list: Surface[] = [];
-  for (const name of names) {
-    const surface = surfaces.find((s) => s.text === name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length)));
-    if (!surface) return undefined;
-    list.push(surface);
-  }
-  let count = 1;
-  while (count < list.length && values[v + count] && sentence.slice(values[v + count - 1]!.end, values[v + count]!.start) === '、') count++;
-  if (count !== list.length || from > clauseStart + before.length) return undefined;
-  return Object.assign(list, { gap, clauseStart, size: count });
+  const list = names.map((name) => surfaces.find((s) => s.text === name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))));
+  if (names.length < 2 || list.every((s) => !s) || chainLength(sentence, values, v) !== names.length) return undefined;
+  return { names: list, gap, clauseStart };
 }
 
 function observation(
