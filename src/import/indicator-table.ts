@@ -103,26 +103,26 @@ function pdfHeaders(cells: Cell[]): { headers: string[]; start: number } | undef
   return { headers, start };
 }
 
-/** Records of a table read from a PDF: each starts at its row number; wrapped names and split numbers are joined. */
+/** Records of a table read from a PDF: each starts at its row number (or "#" for a sub-indicator); wrapped names and split numbers are joined. */
 function rowsOfPdfTable(cells: Cell[], columns: Column[], start: number): Row[] {
-  const valueColumns = columns.map((c, i) => (c.role === 'value' ? i : -1)).filter((i) => i >= 0);
+  const valueColumns = columns.filter((c) => c.role === 'value').length;
   const rows: Row[] = [];
   let i = start;
   let n = 1;
-  while (i < cells.length && norm(cells[i]!.text) === String(n)) {
-    let end = i + 1;
-    const limit = Math.min(cells.length, i + 16);
-    while (end < limit && !isRowStart(cells, end, n + 1) && norm(cells[end]!.text) !== '序号') end++;
-    const record = cells.slice(i + 1, end);
-    const row = pdfRecord(record, valueColumns.length, columns);
+  const startsRecord = (at: number) => isRowStart(cells, at, n) || norm(cells[at]!.text).startsWith('#');
+  while (i < cells.length && startsRecord(i)) {
+    const numbered = !norm(cells[i]!.text).startsWith('#');
+    if (numbered) n++;
+    const first = numbered ? i + 1 : i;
+    let end = first + 1;
+    const limit = Math.min(cells.length, first + 16);
+    while (end < limit && !startsRecord(end) && norm(cells[end]!.text) !== '序号') end++;
+    const row = pdfRecord(cells.slice(first, end), valueColumns, columns);
     if (!row) break;
     rows.push(row);
     if (end >= limit) break;
     i = end;
-    if (norm(cells[i]!.text) === '序号') {
-      while (i < cells.length && !isRowStart(cells, i, n + 1)) i++;
-    }
-    n++;
+    if (norm(cells[i]!.text) === '序号') while (i < cells.length && !startsRecord(i)) i++;
   }
   return rows;
 }
@@ -133,7 +133,11 @@ const isRowStart = (cells: Cell[], at: number, n: number) =>
 function pdfRecord(record: Cell[], valueCount: number, columns: Column[]): Row | undefined {
   let k = 0;
   const nameParts: Cell[] = [];
-  while (k < record.length && (nameParts.length === 0 || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) nameParts.push(record[k++]!);
+  while (k < record.length && (nameParts.length === 0 || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) {
+    const cell = record[k++]!;
+    // A unit on a line of its own ("%") belongs in the name's parentheses.
+    nameParts.push(/^[%‰]$/.test(norm(cell.text)) ? { ...cell, text: `(${norm(cell.text)})` } : cell);
+  }
   if (!nameParts.length) return undefined;
   const values: Cell[] = [];
   let nature: string | undefined;
