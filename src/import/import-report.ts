@@ -1,6 +1,7 @@
 // Drafts data from one report: its indicator tables, its prose and its project lists. Reads the report only.
 import type { Draft, DraftObservation, ImportContext, ProposedIndicator } from './draft.js';
 import { readIndicatorTable } from './indicator-table.js';
+import { readProjects } from './projects.js';
 import { readProse } from './prose.js';
 import { findTables } from './tables.js';
 
@@ -14,7 +15,7 @@ export function importReport(ctx: ImportContext): Draft {
     observations.push(...read);
   }
   observations.push(...readProse(ctx, tableLines));
-  return { observations, projects: [], proposed: [...proposed.values()] };
+  return { observations, projects: readProjects(ctx), proposed: [...proposed.values()] };
 }
 
 /** The year a report reviews when not given: the year most often named in its first lines. */

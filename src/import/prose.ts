@@ -125,7 +125,7 @@ function sentenceValues(
   };
   /** The names of the values read so far in this sentence, in order. */
   const named: Surface[] = [];
-  let previous: { surface: Surface; end: number } | undefined;
+  let previous: { surface: Surface; end: number; quoteStart: number } | undefined;
   for (let v = 0; v < values.length; v++) {
     const value = values[v]!;
     const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
@@ -147,17 +147,21 @@ function sentenceValues(
       continue;
     }
     let name = nameBefore(before, surfaces);
+    let quoteStart = from;
     // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
-    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) name = { surface: previous.surface, gap: before };
+    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) {
+      name = { surface: previous.surface, gap: before };
+      quoteStart = previous.quoteStart;
+    }
     // "8项重点民生实事": the name right after the value.
     if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
     if (!name) {
       previous = undefined;
       continue;
     }
-    emit(name.surface, value, GROWTH_WORD.test(name.gap), from);
+    emit(name.surface, value, GROWTH_WORD.test(name.gap), quoteStart);
     named.push(name.surface);
-    previous = { surface: name.surface, end: value.end };
+    previous = { surface: name.surface, end: value.end, quoteStart };
   }
   return out;
 }
