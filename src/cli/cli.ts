@@ -15,6 +15,7 @@ import { build, dataDiff, type BuildPaths } from '../build/build.js';
 import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
+import { IMPORT_FORMATS, runImport } from '../import/command.js';
 import { observationRows, OBSERVATION_EXPORT_COLUMNS, projectRows, PROJECT_EXPORT_COLUMNS, toCsv, toJson } from '../export.js';
 
 /** The project folder: data/, templates/ and fonts/ default to the ones beside the code. */
@@ -192,7 +193,22 @@ export async function main(argv: string[]): Promise<number> {
           else process.stdout.write(text);
         })(),
     )
-    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data or export.')
+    .command(
+      'import <report>',
+      'Draft data from a plan report (plain text, HTML or DOCX): indicator tables, prose values, project lists',
+      (y) =>
+        y
+          .positional('report', { type: 'string', demandOption: true, describe: 'The report: .txt, .html or .docx' })
+          .option('district', { type: 'string', demandOption: true, describe: 'District id the report is about' })
+          .option('doc', { type: 'string', demandOption: true, describe: 'Document id the draft cites (as in documents.yaml)' })
+          .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
+          .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
+          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' }),
+      (args) => run(() => {
+        for (const line of runImport({ ...args, report: args.report as string })) process.stdout.write(`${line}\n`);
+      })(),
+    )
+    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data, export or import.')
     .strict()
     .help()
     .alias('h', 'help')
