@@ -9,6 +9,7 @@ import { loadFonts } from '../fonts/fonts.js';
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
 import { briefingPlan, comparisonPlan, FORMATS, renderPlan, type DocumentPlan, type DocumentRequest, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
+import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { validateDataset } from './validate.js';
 import { build, dataDiff, type BuildPaths } from '../build/build.js';
 import { watchAndBuild } from '../build/watch.js';
@@ -44,10 +45,13 @@ function documentOptions<T>(y: Argv<T>, year: string) {
     .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
     .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
     .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
-    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" });
+    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" })
+    .option('docx-charts', docxChartsOption);
 }
 
-type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string };
+const docxChartsOption = { choices: DOCX_CHARTS, default: 'native' as DocxCharts, describe: 'DOCX charts: native (editable Word charts with their data) or image (pictures)' } as const;
+
+type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string; docxCharts: DocxCharts };
 
 /** Renders one planned document in the requested languages and formats, then writes all files at once. */
 async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request: DocumentRequest) => DocumentPlan): Promise<void> {
@@ -56,7 +60,7 @@ async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request:
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
   const ws = workspace(args);
   const request: DocumentRequest = { year: args.year, langs, formats, outDir: resolve(args.out), ...(args.date ? { date: args.date } : {}) };
-  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir);
+  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir, args.docxCharts);
   writeFilesAtomically(files);
   for (const f of files) process.stdout.write(`${f.path}\n`);
 }
@@ -65,13 +69,15 @@ function buildOptions<T>(y: Argv<T>) {
   return y
     .option('manifest', { type: 'string', default: join(PROJECT_ROOT, 'manifest.yaml'), defaultDescription: '<project>/manifest.yaml', describe: 'The documents to build' })
     .option('state', { type: 'string', default: join(PROJECT_ROOT, 'build-state.json'), defaultDescription: '<project>/build-state.json', describe: 'Build state: revisions, fingerprints, corrections (commit it)' })
-    .option('out', { type: 'string', default: 'output', describe: 'Output folder' });
+    .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+    .option('docx-charts', docxChartsOption);
 }
 
-function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string }): BuildPaths {
+function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string; docxCharts: DocxCharts }): BuildPaths {
   return {
     manifest: resolve(args.manifest), state: resolve(args.state), outDir: resolve(args.out),
     dataDir: resolve(args.data), templatesDir: resolve(args.templates), fontsDir: resolve(args.fonts), codeDir: join(PROJECT_ROOT, 'dist', 'src'),
+    docxCharts: args.docxCharts,
   };
 }
 
