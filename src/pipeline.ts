@@ -159,7 +159,7 @@ export function comparisonPlan(ws: Workspace, request: ComparisonRequest): Docum
       mode,
       options,
     ),
-    charts: (mode, messages) => comparisonCharts(ws.data, findings, mode, messages),
+    charts: (mode, messages) => comparisonCharts(findings, mode, messages),
     fileName: (mode, format) => comparisonFileName(districts, request.year, mode, format),
   };
 }

@@ -1,7 +1,8 @@
 // The comparison memo: ranking with ties and gaps, shared indicators, comparability notes, errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -102,7 +103,7 @@ test('memo file names and content', async () => {
   const [pdf] = await renderPlan(ws, comparisonPlan(ws, { districts: ['wanzhou', 'fuling'], year: 2024, langs: ['en'], formats: ['pdf'], outDir: 'out' }), ['en'], ['pdf'], 'out');
   assert.ok(pdf!.path.endsWith('compare-fuling-wanzhou-2024.en.pdf'));
   const text = spawnSync('pdftotext', ['-raw', '-', '-'], { input: pdf!.data, encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-  for (const s of ['Memorandum', 'Wanzhou led on Gross regional product, growth (6.8%', 'Comparability notes', 'government work report']) assert.ok(text.includes(s), s);
+  for (const s of ['Memorandum', 'Gross regional product, growth: Wanzhou led with 6.8%, about 0.3 points above Fuling', 'Totals (not ranked)', 'Comparability notes', 'government work report']) assert.ok(text.includes(s), s);
 });
 
 test('errors: unknown district, one district, year without data, nothing written', () => {
@@ -117,6 +118,38 @@ test('errors: unknown district, one district, year without data, nothing written
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /at least two different districts/);
   assert.equal(existsSync(out), false);
+});
+
+/** Words meant for developers that must never reach a reader: ids, files, folders, lines, flags. */
+const INTERNAL_WORDS: [string, RegExp][] = [
+  ['snake_case id', /\b[a-z]+_[a-z_]+\b/],
+  ['file name', /\.(ya?ml|csv|txt|ts|js|json|hbs|md)\b/i],
+  ['folder', /\b(data|output|templates|sources)\//],
+  ['line number', /\bline \d+|第\s*\d+\s*行/i],
+  ['developer message', /needs reading|需人工判读|TODO|undefined|NaN|\{\{/i],
+];
+
+test('the 2024 three-district memo: page limits, and no internal words in its PDF or DOCX text', async () => {
+  const ws = workspace();
+  const modes = ['zh', 'en', 'zh-en'] as const;
+  const plan = comparisonPlan(ws, { districts: ['wanzhou', 'dadukou', 'fuling'], year: 2024, langs: [...modes], formats: ['pdf', 'docx'], outDir: 'out' });
+  const files = await renderPlan(ws, plan, [...modes], ['pdf', 'docx'], 'out');
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
+  const limits = { zh: 8, en: 9, 'zh-en': 14 };
+  for (const mode of modes) {
+    const pdf = files.find((f) => f.path.endsWith(`.${mode}.pdf`))!;
+    const path = join(dir, `memo.${mode}.pdf`);
+    writeFileSync(path, pdf.data);
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout)?.[1]);
+    assert.ok(pages > 0 && pages <= limits[mode], `${mode}: ${pages} pages, at most ${limits[mode]}`);
+    const pdfText = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' }).stdout;
+    const docx = files.find((f) => f.path.endsWith(`.${mode}.docx`))!;
+    const docxText = new TextDecoder().decode(unzipSync(docx.data)['word/document.xml']!).replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    for (const [kind, text] of [['PDF', pdfText], ['DOCX', docxText]] as const) {
+      assert.ok(text.length > 1000, `${mode} ${kind} has text`);
+      for (const [what, pattern] of INTERNAL_WORDS) assert.doesNotMatch(text, pattern, `${mode} ${kind}: ${what}`);
+    }
+  }
 });
 
 test('golden: memo IR (zh-en)', async () => {

@@ -30,8 +30,8 @@ export interface ComparisonCell {
   notes: CellNote[];
 }
 
-/** Why a whole row has no ranks: a total of districts of different size, no good direction, or fewer than two values to compare. */
-export type RowNotRanked = 'total' | 'no_direction' | 'too_few';
+/** Why a whole row has no ranks: a target (targets are not ranked), a total of districts of different size, no good direction, or fewer than two values to compare. */
+export type RowNotRanked = 'target' | 'total' | 'no_direction' | 'too_few';
 
 export interface ComparisonRow {
   indicator: Indicator;
@@ -54,6 +54,44 @@ export interface ComparisonFindings {
   documentKinds: { district: District; document: SourceDocument }[];
   projectCounts: { district: District; sector: Sector; status: ProjectStatus; count: number }[];
   documents: SourceDocument[];
+  /** Who led on the summary growth rates, and by how much. */
+  leads: GrowthLead[];
+}
+
+/** A growth rate the districts share: who led on it and by how much over the next district. */
+export interface GrowthLead {
+  row: ComparisonRow;
+  leaders: ComparisonCell[];
+  /** The best-ranked district after the leaders, where its rank is decided. */
+  next?: ComparisonCell;
+  /** Leader minus next, in percentage points, as an exact decimal. */
+  margin?: string;
+  /** The margin rests on an "about" value or an estimate. */
+  approximate: boolean;
+}
+
+/** a − b for decimal strings, exact: "6.8" − "6.5" = "0.3". */
+export function decimalDifference(a: string, b: string): string {
+  const places = Math.max(...[a, b].map((x) => x.split('.')[1]?.length ?? 0));
+  const scaled = (x: string) => Math.round(Number(x) * 10 ** places);
+  const d = scaled(a) - scaled(b);
+  const digits = String(Math.abs(d)).padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return `${d < 0 ? '-' : ''}${text}`;
+}
+
+function leadOf(row: ComparisonRow): GrowthLead | undefined {
+  const leaders = row.cells.filter((c) => c.rank === 1);
+  if (leaders.length === 0) return undefined;
+  const next = row.cells.filter((c) => c.rank !== undefined && c.rank > 1).sort((a, b) => a.rank! - b.rank!)[0];
+  const lead = comparableNumber(leaders[0]!.value);
+  const second = next && comparableNumber(next.value);
+  const inexact = (c: ComparisonCell) => c.value!.used.value.qualifier !== 'exact' || c.value!.used.flags.includes('estimate');
+  return {
+    row, leaders, ...(next ? { next } : {}),
+    ...(lead && second ? { margin: decimalDifference(lead, second) } : {}),
+    approximate: [...leaders, ...(next ? [next] : [])].some(inexact),
+  };
 }
 
 /** Whether an indicator grows with a district's size (GDP, revenue, output, counts): such totals are shown, not ranked. */
@@ -65,7 +103,7 @@ export function comparableNumber(c: Chosen | undefined): string | undefined {
   return v && (v.qualifier === 'exact' || v.qualifier === 'about') && !v.change ? v.number : undefined;
 }
 
-function compareRow(data: Dataset, districts: District[], indicator: Indicator, byDistrict: Map<string, Map<string, Chosen>>): ComparisonRow {
+function compareRow(data: Dataset, districts: District[], indicator: Indicator, byDistrict: Map<string, Map<string, Chosen>>, kind: 'result' | 'target'): ComparisonRow {
   const cells: ComparisonCell[] = districts.map((district) => {
     const value = byDistrict.get(district.id)!.get(indicator.id);
     const notes: CellNote[] = [];
@@ -86,7 +124,7 @@ function compareRow(data: Dataset, districts: District[], indicator: Indicator, 
   if (finals > 0) for (const c of cells) if (isEstimate(c)) c.notes.push({ kind: 'estimate_vs_final' });
   const unit = data.units.get(indicator.unit)!;
   const ranges = cells.map((c) => (comparable(c) ? possibleRange(c.value!.used.value) : undefined));
-  const notRanked: RowNotRanked | undefined = isTotal(indicator) ? 'total'
+  const notRanked: RowNotRanked | undefined = kind === 'target' ? 'target' : isTotal(indicator) ? 'total'
     : indicator.direction === 'neutral' || indicator.measure === 'qualitative' ? 'no_direction'
       : ranges.filter((r) => r !== undefined).length < 2 ? 'too_few' : undefined;
   if (notRanked) return { indicator, unit, cells, notRanked };
@@ -114,8 +152,8 @@ export function analyseComparison(data: Dataset, districtIds: string[], year: nu
     for (const m of maps.values()) for (const id of m.keys()) counts.set(id, (counts.get(id) ?? 0) + 1);
     return [...counts].filter(([, n]) => n >= 2).map(([id]) => data.indicators.get(id)!).sort((a, b) => a.order - b.order);
   };
-  const rows = sharedIds(results).map((i) => compareRow(data, districts, i, results));
-  const nextTargets = sharedIds(next).map((i) => compareRow(data, districts, i, next));
+  const rows = sharedIds(results).map((i) => compareRow(data, districts, i, results, 'result'));
+  const nextTargets = sharedIds(next).map((i) => compareRow(data, districts, i, next, 'target'));
   const growthRows = rows.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => comparableNumber(c.value) !== undefined).length >= 2);
 
   // Each district's report for the year: the document most of its results for the year come from.
@@ -139,5 +177,10 @@ export function analyseComparison(data: Dataset, districtIds: string[], year: nu
   return {
     year, districts, briefings, rows, growthRows, nextTargets, documentKinds, projectCounts,
     documents: [...docIds].sort().map((id) => data.documents.get(id)!),
+    leads: SUMMARY_INDICATORS.flatMap((id) => {
+      const row = rows.find((r) => r.indicator.id === id);
+      const lead = row && leadOf(row);
+      return lead ? [lead] : [];
+    }),
   };
 }

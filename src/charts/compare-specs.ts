@@ -1,24 +1,38 @@
 // Vega-Lite specs for the comparison memo: every chart puts the districts on one common scale.
 import type { TopLevelSpec } from 'vega-lite';
 import { comparableNumber, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
-import type { Dataset, Lang } from '../data/types.js';
+import type { Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
-import { PROJECT_STATUSES } from '../data/types.js';
+import { axisCut } from './axis-cut.js';
 import { baseSpec, labeller, multiline, oneLine, type Labeller } from './specs.js';
 
 const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
 
-/** Grouped bars: one group per indicator, one bar per district, one x scale for all. */
-function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMode, axisTitle: string): TopLevelSpec | undefined {
+/** A lighter shade of a colour, for estimates. */
+const lighter = (hex: string) => `#${[1, 3, 5].map((i) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * 0.4).toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * Grouped bars: one group per indicator, one bar per district, one x scale for all. An estimate is a
+ * lighter bar with its own legend entry; values far above the rest stop at the axis end (see axisCut)
+ * and keep their true value as label.
+ */
+function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMode, axisTitle: string, labelOf: Labeller): TopLevelSpec | undefined {
   const names = f.districts.map((d) => oneLine(bilingual(mode, d.short)));
+  const estimateOf = (name: string) => `${name} (${oneLine(labelOf('memo.chart.estimate'))})`;
   const values = rows.flatMap((r) => f.districts.flatMap((_, i) => {
-    const n = comparableNumber(r.cells[i]!.value);
-    return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, value: Number(n), text: n }];
+    const cell = r.cells[i]!;
+    const n = comparableNumber(cell.value);
+    const estimate = cell.value?.used.flags.includes('estimate');
+    return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, series: estimate ? estimateOf(names[i]!) : names[i]!, value: Number(n), text: n }];
   }));
   // A comparison needs two districts with a value.
   if (new Set(values.map((v) => v.district)).size < 2) return undefined;
+  const cut = axisCut(values.map((v) => v.value));
+  if (cut) for (const v of values) v.value = Math.min(v.value, cut.cap);
+  const series = names.flatMap((name, i) => [[name, DISTRICT_COLOURS[i]!], [estimateOf(name), lighter(DISTRICT_COLOURS[i]!)]])
+    .filter(([name]) => values.some((v) => v.series === name));
   const lines = mode === 'zh-en' ? 2 : 1;
   return {
     ...baseSpec,
@@ -28,7 +42,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
       x: { field: 'value', type: 'quantitative', title: axisTitle },
-      color: { field: 'district', type: 'nominal', sort: names, title: null, scale: { domain: names, range: DISTRICT_COLOURS.slice(0, names.length) }, legend: { columns: 2 } },
+      color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend: { columns: 3 } },
     },
     layer: [
       { mark: { type: 'bar', height: { band: 0.85 } } },
@@ -71,38 +85,13 @@ function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labe
   } as TopLevelSpec;
 }
 
-/** Key projects per district, stacked by status, one x scale. */
-function projectsByDistrict(f: ComparisonFindings, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
-  if (f.projectCounts.length === 0) return undefined;
-  const present = PROJECT_STATUSES.filter((s) => f.projectCounts.some((c) => c.status === s));
-  const statuses = present.map((s) => oneLine(label(`projectStatus.${s}`)));
-  const names = f.districts.map((d) => bilingual(mode, d.short));
-  return {
-    ...baseSpec,
-    height: names.length * 30,
-    data: { values: f.projectCounts.map((c) => ({ district: bilingual(mode, c.district.short), status: oneLine(label(`projectStatus.${c.status}`)), rank: PROJECT_STATUSES.indexOf(c.status), count: c.count })) },
-    encoding: {
-      y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
-      x: { field: 'count', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: { columns: 3 } },
-      order: { field: 'rank', type: 'quantitative' },
-    },
-    mark: { type: 'bar', height: { band: 0.7 } },
-  } as TopLevelSpec;
-}
-
-export function comparisonCharts(data: Dataset, f: ComparisonFindings, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
+export function comparisonCharts(f: ComparisonFindings, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
   const label = labeller(mode, messages);
   const charts = new Map<string, TopLevelSpec | undefined>([
-    ['growth', groupedBars(f, f.growthRows, mode, '%')],
-    ['targets', targetsVersusResults(f, mode, label)],
-    ['next', groupedBars(f, f.nextTargets.filter((r) => r.indicator.measure === 'growth'), mode, '%')],
-    ['projects', projectsByDistrict(f, mode, label)],
+    ['growth', groupedBars(f, f.growthRows, mode, '%', label)],
+    // Targets against results compare districts only where at least two publish a table of them.
+    ['targets', f.briefings.filter((b) => b.scorecard.length > 0).length >= 2 ? targetsVersusResults(f, mode, label) : undefined],
+    ['next', groupedBars(f, f.nextTargets.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => comparableNumber(c.value) !== undefined).length >= 2), mode, '%', label)],
   ]);
-  for (const id of ['gdp', 'gdp_per_capita', 'budget_revenue']) {
-    const row = f.rows.find((r) => r.indicator.id === id);
-    const unit = row && data.units.get(row.indicator.unit);
-    if (row && unit) charts.set(`level-${id}`, groupedBars(f, [row], mode, oneLine(bilingual(mode, unit))));
-  }
   return new Map([...charts].filter((e): e is [string, TopLevelSpec] => e[1] !== undefined));
 }

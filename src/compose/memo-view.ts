@@ -1,16 +1,19 @@
 // Turns comparison findings into the strings the memo template shows, in one language, Markdown-escaped.
-import { SUMMARY_INDICATORS, type CellNote, type ComparisonCell, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
+import { comparableNumber, type CellNote, type ComparisonCell, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
 import { aboutMargin } from '../analyse/rank-comparable.js';
+import { axisCut } from '../charts/axis-cut.js';
 import type { Dataset, Lang } from '../data/types.js';
-import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import { SECTORS } from '../data/types.js';
 import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { correctionRows, MARK_LETTERS } from './view.js';
 import type { Correction } from '../build/state.js';
 
+const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
+
 export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
-  const t = (key: string, vars: Record<string, string> = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), message(messages, key, lang));
+  const t = (key: string, vars: Record<string, string> = {}) => Object.entries({ year: String(f.year), nextYear: String(f.year + 1), ...vars }).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), message(messages, key, lang));
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 
@@ -63,24 +66,53 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   };
   const label = (row: ComparisonRow) => md(row.indicator.name[lang]) + md(unitLabel(data, row.indicator, lang));
 
-  const summary = SUMMARY_INDICATORS.flatMap((id) => {
-    const row = f.growthRows.find((r) => r.indicator.id === id);
-    if (!row) return [];
-    const leaders = row.cells.filter((c) => c.rank === 1);
-    if (leaders.length === 0) return [];
-    return [t('memo.leader', {
-      indicator: md(row.indicator.name[lang]),
-      districts: join(leaders.map((c) => md(c.district.short[lang]))),
-      value: md(formatValue(data, leaders[0]!.value!.used, row.indicator, lang, { withUnit: true })),
-      of: String(row.cells.filter((c) => c.rank !== undefined).length),
-    })];
-  });
-  const targetSentences = f.briefings.map((b) => b.scorecard.length > 0
-    ? t('memo.targetsMet', { district: md(b.district.short[lang]), met: String(b.statusCounts.met), total: String(b.scorecard.length), pending: String(b.statusCounts.pending) })
-    : t('memo.noTargets', { district: md(b.district.short[lang]) }));
+  const districtsOf = (cells: ComparisonCell[]) => join(cells.map((c) => md(c.district.short[lang])));
+  const valueOf = (c: ComparisonCell, row: ComparisonRow) => md(formatValue(data, c.value!.used, row.indicator, lang, { withUnit: true }));
 
-  const rows = f.rows.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, true) })) }));
-  const nextTargets = f.nextTargets.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, false) })) }));
+  // Main points, each computed from the findings: leads on growth rates, targets, what is not compared.
+  const leadPoints = f.leads.map((l) => {
+    const vars = { indicator: md(l.row.indicator.name[lang]), leaders: districtsOf(l.leaders), value: valueOf(l.leaders[0]!, l.row) };
+    if (!l.next || l.margin === undefined) return t('memo.point.leadAlone', vars);
+    return t(l.approximate ? 'memo.point.leadAbout' : 'memo.point.lead', { ...vars, next: districtsOf([l.next]), nextValue: valueOf(l.next, l.row), margin: l.margin });
+  });
+  const judged = f.briefings.filter((b) => b.scorecard.length > 0);
+  const unjudged = f.briefings.filter((b) => b.scorecard.length === 0);
+  const targetPoints = [
+    ...judged.map((b) => {
+      const other = b.scorecard.length - b.statusCounts.met - b.statusCounts.not_met - b.statusCounts.pending;
+      return t(other > 0 ? 'memo.point.targetsOther' : 'memo.point.targets', {
+        district: md(b.district.short[lang]), total: String(b.scorecard.length), met: String(b.statusCounts.met),
+        missed: String(b.statusCounts.not_met), pending: String(b.statusCounts.pending), other: String(other),
+      });
+    }),
+    ...(unjudged.length > 0 ? [t('memo.point.noTargets', { districts: join(unjudged.map((b) => md(b.district.short[lang]))) })] : []),
+  ];
+  const rankedRows = f.rows.filter((r) => r.notRanked !== 'total');
+  const totalRows = f.rows.filter((r) => r.notRanked === 'total');
+  const openRows = rankedRows.filter((r) => r.cells.some((c) => c.notes.some((n) => n.kind === 'order_open')));
+  const firstOpen = openRows[0]?.cells.flatMap((c) => c.notes).find((n) => n.kind === 'order_open');
+  const notComparedPoints = [
+    ...(totalRows.length > 0 ? [t('memo.point.totals', { n: String(totalRows.length) })] : []),
+    ...(openRows.length > 0 && firstOpen?.kind === 'order_open'
+      ? [t('memo.point.open', { n: String(openRows.length), example: md(openRows[0]!.indicator.name[lang]), reason: inexactText(firstOpen.inexact[0]!, openRows[0]!) })] : []),
+  ];
+
+  // Figure captions state what the chart shows.
+  const leadCounts = f.districts.map((d) => f.growthRows.filter((r) => r.cells.some((c) => c.district.id === d.id && c.rank === 1)).length);
+  const most = Math.max(...leadCounts);
+  const growthLeaders = f.districts.filter((_, i) => leadCounts[i] === most);
+  const cut = axisCut(f.growthRows.flatMap((r) => r.cells.flatMap((c) => {
+    const n = comparableNumber(c.value);
+    return n === undefined ? [] : [Number(n)];
+  })));
+  const cutCells = cut ? f.growthRows.flatMap((r) => r.cells.filter((c) => cut.outliers.includes(Number(comparableNumber(c.value)))).map((c) => ({ r, c }))) : [];
+  const growthCaption = (most > 0 ? t('memo.chart.growthLead', { leaders: join(growthLeaders.map((d) => md(d.short[lang]))), n: String(most), total: String(f.growthRows.length) }) : t('memo.chart.growth'))
+    + (cut ? t('memo.chart.cut', { cap: String(cut.cap), values: join(cutCells.map(({ r, c }) => t('memo.chart.cutValue', { district: md(c.district.short[lang]), indicator: md(r.indicator.name[lang]), value: valueOf(c, r) }))) }) : '');
+
+  const rows = (list: ComparisonRow[], withRank: boolean) => list.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, withRank) })) }));
+  const ranked = rows(rankedRows, true);
+  const totals = rows(totalRows, false);
+  const nextTargets = rows(f.nextTargets, false);
   const kinds = new Set(f.documentKinds.map((k) => k.document.kind));
   const corrections = correctionRows(data, options.corrections, lang, (key) => message(messages, key, lang));
   return {
@@ -93,18 +125,23 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
     revision: String(options.revision),
     districts: join(names),
     districtIds: f.districts.map((d) => d.id).join('-'),
-    summary: summary.join(lang === 'zh' ? '；' : '; '),
-    targets: targetSentences.join(lang === 'zh' ? '' : ' '),
+    points: [...leadPoints, ...targetPoints, ...notComparedPoints].map((text) => ({ text })),
+    growthCaption,
     columns: names.map((name) => ({ name })),
     align: names.map(() => ' ---: ').join('|'),
-    widths: ['3.4', ...names.map(() => '2')].join(','),
-    rows,
+    widths: ['4.2', ...names.map(() => '1.7')].join(','),
+    ranked,
+    totals,
+    hasTotals: totals.length > 0,
     nextTargets,
     hasNextTargets: f.nextTargets.length > 0,
-    projects: SECTORS.flatMap((sector) => PROJECT_STATUSES.flatMap((status) => {
-      const counts = f.districts.map((d) => f.projectCounts.find((c) => c.district.id === d.id && c.sector === sector && c.status === status)?.count ?? 0);
-      return counts.some((n) => n > 0) ? [{ sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), cells: counts.map((n) => ({ text: String(n) })) }] : [];
-    })),
+    projects: [
+      ...SECTORS.flatMap((sector) => {
+        const counts = f.districts.map((d) => sum(f.projectCounts.filter((c) => c.district.id === d.id && c.sector === sector)));
+        return counts.some((n) => n > 0) ? [{ sector: t(`sector.${sector}`), cells: counts.map((n) => ({ text: String(n) })) }] : [];
+      }),
+      { sector: t('memo.projects.total'), cells: f.districts.map((d) => ({ text: String(sum(f.projectCounts.filter((c) => c.district.id === d.id))) })) },
+    ],
     mixedDocuments: kinds.size > 1,
     documentKinds: f.documentKinds.map((k) => ({ district: md(k.district.short[lang]), kind: t(`memo.documentKind.${k.document.kind}`), title: md(k.document.short[lang]) })),
     footnotes: footnotes.map((text, i) => ({ n: String(i + 1), text: md(text) })),
