@@ -1,7 +1,7 @@
 // Vega-Lite specs for the comparison memo: every chart puts the districts on one common scale.
 import type { TopLevelSpec } from 'vega-lite';
 import { comparableNumber, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
-import type { Lang } from '../data/types.js';
+import { PROJECT_STATUSES, type Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
 import { axisCut } from './axis-cut.js';
@@ -85,12 +85,33 @@ function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labe
   } as TopLevelSpec;
 }
 
+/** Key projects per district, stacked by status, one x scale. */
+function projectsByDistrict(f: ComparisonFindings, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
+  if (f.projectCounts.length === 0) return undefined;
+  const present = PROJECT_STATUSES.filter((s) => f.projectCounts.some((c) => c.status === s));
+  const statuses = present.map((s) => oneLine(label(`projectStatus.${s}`)));
+  const names = f.districts.map((d) => bilingual(mode, d.short));
+  return {
+    ...baseSpec,
+    height: names.length * 30,
+    data: { values: f.projectCounts.map((c) => ({ district: bilingual(mode, c.district.short), status: oneLine(label(`projectStatus.${c.status}`)), rank: PROJECT_STATUSES.indexOf(c.status), count: c.count })) },
+    encoding: {
+      y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      x: { field: 'count', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: { columns: 3 } },
+      order: { field: 'rank', type: 'quantitative' },
+    },
+    mark: { type: 'bar', height: { band: 0.7 } },
+  } as TopLevelSpec;
+}
+
 export function comparisonCharts(f: ComparisonFindings, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
   const label = labeller(mode, messages);
   const charts = new Map<string, TopLevelSpec | undefined>([
     ['growth', groupedBars(f, f.growthRows, mode, '%', label)],
     // Targets against results compare districts only where at least two publish a table of them.
     ['targets', f.briefings.filter((b) => b.scorecard.length > 0).length >= 2 ? targetsVersusResults(f, mode, label) : undefined],
+    ['projects', projectsByDistrict(f, mode, label)],
     ['next', groupedBars(f, f.nextTargets.filter((r) => r.indicator.measure === 'growth' && r.cells.filter((c) => comparableNumber(c.value) !== undefined).length >= 2), mode, '%', label)],
   ]);
   return new Map([...charts].filter((e): e is [string, TopLevelSpec] => e[1] !== undefined));

@@ -4,6 +4,7 @@ import { aboutMargin } from '../analyse/rank-comparable.js';
 import { axisCut } from '../charts/axis-cut.js';
 import type { Dataset, Lang } from '../data/types.js';
 import { SECTORS } from '../data/types.js';
+import type { Mark } from '../analyse/findings.js';
 import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
@@ -17,7 +18,8 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 
-  // Footnotes: one number per distinct explanation, in order of first use.
+  // Footnotes: one number per distinct explanation, in order of first use; note letters as used.
+  const marksUsed = new Set<Mark>();
   const footnotes: string[] = [];
   const footnote = (text: string) => {
     const i = footnotes.indexOf(text);
@@ -56,7 +58,9 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const cellText = (row: ComparisonRow, i: number, withRank: boolean) => {
     const c = row.cells[i]!;
     const shown = c.value && !c.notes.some((n) => n.kind === 'change' || n.kind === 'other_unit');
-    const letters = shown ? c.marks.filter((m) => m !== 'pending').map((m) => MARK_LETTERS[m]) : [];
+    const shownMarks = shown ? c.marks.filter((m) => m !== 'pending') : [];
+    for (const m of shownMarks) marksUsed.add(m);
+    const letters = shownMarks.map((m) => MARK_LETTERS[m]);
     const numbers = c.notes.map((n) => String(footnote(noteText(n, c, row))));
     const notes = letters.length + numbers.length > 0 ? `:mark[${[...letters, ...numbers].join(',')}]` : '';
     if (!shown) return `—${notes}`;
@@ -146,6 +150,6 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
     documentKinds: f.documentKinds.map((k) => ({ district: md(k.district.short[lang]), kind: t(`memo.documentKind.${k.document.kind}`), title: md(k.document.short[lang]) })),
     footnotes: footnotes.map((text, i) => ({ n: String(i + 1), text: md(text) })),
     documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: d.date })),
-    marks: Object.entries(MARK_LETTERS).filter(([m]) => m !== 'pending').map(([m, letter]) => ({ mark: letter, text: t(`marks.${m}`) })),
+    marks: Object.entries(MARK_LETTERS).filter(([m]) => marksUsed.has(m as Mark)).map(([m, letter]) => ({ mark: letter, text: t(`marks.${m}`) })),
   };
 }
