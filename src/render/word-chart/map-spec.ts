@@ -19,7 +19,8 @@ export interface WordSeries {
 export interface WordChart {
   /** The chart's id in the document, for messages. */
   id: string;
-  title?: string;
+  /** The spec's title (the finding), its lines, where it stands and whether bold. */
+  title?: { text: string; anchor: 'start' | 'middle'; bold: boolean };
   type: 'bar' | 'line';
   /** bar: horizontal bars; col: vertical columns. */
   direction: 'bar' | 'col';
@@ -377,13 +378,17 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const orient = text(object(legendDef).orient ?? legendConfig.orient ?? 'right');
   const legendPos = ({ bottom: 'b', top: 't', right: 'r', left: 'l' } as const)[orient as 'bottom'];
   if (!legendPos) u.add(`legend orient "${orient}"`);
-  const title = Array.isArray(s.title) ? s.title.map(text).join('\n') : typeof s.title === 'object' ? object(s.title).text : s.title;
-  if (typeof s.title === 'object' && !Array.isArray(s.title)) u.keys('title', s.title, ['text', 'anchor', 'fontSize']);
+  const titleDef = typeof s.title === 'string' || Array.isArray(s.title) ? { text: s.title } : object(s.title);
+  u.keys('title', titleDef, ['text', 'anchor', 'fontSize', 'fontWeight', 'color']);
+  const title = Array.isArray(titleDef.text) ? titleDef.text.map(text).join('\n') : text(titleDef.text);
+  const anchor = text(titleDef.anchor ?? titleConfig.anchor ?? 'middle');
+  if (anchor !== 'start' && anchor !== 'middle') u.add(`title.anchor "${anchor}"`);
+  const titleWeight = titleDef.fontWeight ?? titleConfig.fontWeight ?? 'bold';
   u.throwIfAny();
 
   return {
     id,
-    ...(title ? { title: Array.isArray(title) ? title.map(text).join('\n') : text(title) } : {}),
+    ...(title ? { title: { text: title, anchor: anchor as 'start' | 'middle', bold: titleWeight === 'bold' || Number(titleWeight) >= 600 } } : {}),
     type,
     direction: horizontal ? 'bar' : 'col',
     grouping,
@@ -404,7 +409,7 @@ export function mapSpec(id: string, spec: unknown): WordChart {
       title: Number(axisConfig.titleFontSize ?? 11),
       legend: Number(legendConfig.labelFontSize ?? 10),
       dataLabel: labelSize,
-      chartTitle: Number(titleConfig.fontSize ?? 13),
+      chartTitle: Number(titleDef.fontSize ?? titleConfig.fontSize ?? 13),
     },
     colours: { text: text(axisConfig.labelColor ?? '#333333'), grid: text(axisConfig.gridColor ?? '#dddddd'), axis: text(axisConfig.domainColor ?? '#888888') },
     labelPosition,
