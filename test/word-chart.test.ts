@@ -173,3 +173,28 @@ test("the spec's title is the chart's title; labels that are not the bar's value
   assert.match(xml, /<c:title><c:tx><c:rich>.*<a:t>Results fell short on two of three<\/a:t>.*<a:t>Axis cut at 40<\/a:t>/);
   assert.match(xml, /<c:max val="40"\/><c:min val="0"\/>/);
 });
+
+test('grouped bars coloured apart from their group (an estimate in a lighter shade) keep their legend entries', () => {
+  const spec = {
+    ...baseSpec,
+    data: { values: [
+      { ind: 'GDP', d: 'A', s: 'A', v: 6 }, { ind: 'GDP', d: 'B', s: 'B (estimate)', v: 5.5 },
+      { ind: 'Investment', d: 'A', s: 'A', v: 4 }, { ind: 'Investment', d: 'B', s: 'B', v: 7 },
+    ] },
+    encoding: {
+      y: { field: 'ind', type: 'nominal', sort: null, title: null },
+      yOffset: { field: 'd', type: 'nominal', sort: ['A', 'B'] },
+      x: { field: 'v', type: 'quantitative', title: '%' },
+      color: { field: 's', type: 'nominal', sort: ['A', 'B', 'B (estimate)'], title: null, scale: { domain: ['A', 'B', 'B (estimate)'], range: ['#1565c0', '#ef6c00', '#f9c499'] } },
+    },
+    mark: { type: 'bar', height: { band: 0.85 } },
+  };
+  const chart = mapSpec('growth', spec);
+  assert.deepEqual(chart.categories, ['GDP', '', '', 'Investment', '']);
+  assert.deepEqual(chart.series.map((s) => [s.name, s.colour, s.values]), [
+    ['A', '#1565c0', [6, null, null, 4, null]],
+    ['B', '#ef6c00', [null, null, null, null, 7]],
+    ['B (estimate)', '#f9c499', [null, 5.5, null, null, null]],
+  ]);
+  assert.deepEqual([chart.grouping, chart.overlap, chart.legend], ['clustered', 100, 'b']);
+});

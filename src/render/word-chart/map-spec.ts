@@ -267,12 +267,16 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   let grouping: WordChart['grouping'] = type === 'line' ? 'standard' : 'clustered';
   if (offset) {
     if (type !== 'bar') u.add(`encoding.${offsetName} on a line`);
+    // A colour other than the offset: each bar of a group is a stack of the colour's values (a bar with one row
+    // stacks nothing, so stacking or not is the same chart then, e.g. an estimate coloured apart from its district).
+    const onePerBar = new Set(rows.map((r) => `${text(r[cat.field])}\u0000${text(r[offset.field])}`)).size === rows.length;
     if (!colour || colour.field === offset.field) seriesField = offset;
-    else if (stack === false || stack === null) u.add(`encoding.${offsetName} with a colour that neither groups nor stacks`);
+    else if ((stack === false || stack === null) && !onePerBar) u.add(`encoding.${offsetName} with a colour that neither groups nor stacks`);
     else {
       levels = [cat, offset];
       seriesField = colour;
-      grouping = 'stacked';
+      // One row per bar: the series overlap fully (each bar has one), so labels may stand outside the bar's end.
+      grouping = onePerBar ? 'clustered' : 'stacked';
     }
   } else if (seriesChannel) {
     if (type === 'bar' && perCategory(seriesChannel.field)) {
@@ -364,11 +368,11 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const sizeKey = horizontal ? 'height' : 'width';
   const band = Number(object(main.mark[sizeKey]).band ?? 1);
   if (main.mark[sizeKey] !== undefined && object(main.mark[sizeKey]).band === undefined) u.add(`mark.${sizeKey} ${JSON.stringify(main.mark[sizeKey])}`);
-  const perGroup = grouping === 'clustered' && seriesField ? seriesNames.length : 1;
+  const perGroup = grouping === 'clustered' && seriesField && levels.length === 1 ? seriesNames.length : 1;
   const slot = levels.length > 1 ? 1 : 0.9 / perGroup;
   const bar = slot * band;
   const gapWidth = Math.round(((1 - perGroup * slot) + slot * (1 - band)) / bar * 100);
-  const overlap = perGroup > 1 ? -Math.round(((slot - bar) / bar) * 100) : grouping === 'stacked' ? 100 : 0;
+  const overlap = perGroup > 1 ? -Math.round(((slot - bar) / bar) * 100) : grouping === 'stacked' || levels.length > 1 ? 100 : 0;
 
   const valueAxis = object(val.def.axis);
   const valueScale = object(val.def.scale);
