@@ -84,7 +84,7 @@ export async function renderBriefing(project: LoadedProject, options: BriefingOp
 export async function renderComparison(project: LoadedProject, options: ComparisonOptions): Promise<RenderedFile[]> {
   const ws = project.workspace;
   const districts = options.districts ?? project.districts;
-  if (districts.length < 2) throw new Error(say('fewDistricts'));
+  if (!options.districts && districts.length < 2) throw new Error(say('fewDistricts'));
   const year = options.year ?? defaultYear(ws.data, districts);
   const r = request(project, options, year);
   return renderPlan(ws, comparisonPlan(ws, { ...r, districts }), r.langs, r.formats, r.outDir);

@@ -15,6 +15,7 @@ import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
 import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
+import { planFixes } from '../data/fix-data.js';
 import { build, buildPaths, renderBriefing, renderComparison, withWorkspace } from '../index.js';
 import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
 import { looseProject, readProject, type Project } from '../project/project.js';
@@ -215,10 +216,21 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'validate',
       'Load and check every data file; print diagnostics (file:line: field)',
-      (y) => y.example('$0 validate', 'check the data of the project in this folder'),
+      (y) =>
+        y
+          .option('fix', { type: 'boolean', default: false, describe: 'First repair what the sources prove (spaces around values, full-width digits, a quote found on another line) and say what changed' })
+          .example('$0 validate', 'check the data of the project in this folder')
+          .example('$0 validate --fix', 'repair what can be proven, then check'),
       (args) =>
         run(() => {
-          const ws = withWorkspace(findProject(args)).workspace;
+          const project = findProject(args);
+          if (args.fix) {
+            const { fixes, files } = planFixes(project.dataDir);
+            writeFilesAtomically(files);
+            for (const f of fixes) print(`${f.file}:${f.line}: ${f.field}: "${f.old}" -> "${f.new}" (${f.why})\n`);
+            print(`${fixes.length > 0 ? say('fixed', fixes.length) : say('nothingToFix')}\n`);
+          }
+          const ws = withWorkspace(project).workspace;
           const problems = validateDataset(ws);
           for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (problems.length > 0) exitCode = 1;

@@ -17,8 +17,11 @@ export function renderTemplate(source: string, file: string, context: object, me
     return template({ ...(options.data.root as object), ...this, ...options.hash });
   });
   try {
-    return hb.compile(source, { noEscape: true })(context);
+    // Strict: a variable the view does not have is an error, not an empty string.
+    return hb.compile(source, { noEscape: true, strict: true })(context);
   } catch (e) {
-    return fail('templateError', { file }, (e as Error).message);
+    // Handlebars ends its messages with " - line:column".
+    const [, reason, line] = /^([\s\S]*?)(?: - (\d+):\d+)?$/.exec((e as Error).message)!;
+    return fail('templateError', { file, ...(line ? { line: Number(line) } : {}) }, reason!.replace(/ in \[object Object\]$/, ''));
   }
 }
