@@ -7,7 +7,7 @@ export { TABLES, type Table };
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-type Row = Record<string, string | number>;
+type Row = Record<string, string | number | null>;
 
 /** Columns of each table, in order: the data format's own, then the optional ones. */
 export const EXPORT_COLUMNS: Record<Table, readonly string[]> = {
@@ -39,14 +39,13 @@ export function projectRows(data: Dataset): Row[] {
   }));
 }
 
-function csvField(value: string | number): string {
-  const s = String(value);
+function csvField(value: string | number | null): string {
+  const s = value === null ? '' : String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV with a UTF-8 byte order mark, so that Excel shows Chinese. */
 export function toCsv(rows: Row[], columns: readonly string[]): string {
-  return `\ufeff${[columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? '')).join(','))].join('\n')}\n`;
+  return `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? '')).join(','))].join('\n')}\n`;
 }
 
 export function toJson(rows: Row[]): string {
@@ -73,5 +72,6 @@ export async function exportTable(data: Dataset, table: Table, format: ExportFor
   const rows = table === 'observations' ? observationRows(data) : projectRows(data);
   const columns = EXPORT_COLUMNS[table];
   if (format === 'xlsx') return toXlsx(rows, columns, table);
-  return Buffer.from(format === 'json' ? toJson(rows) : toCsv(rows, columns));
+  // CSV starts with a UTF-8 byte order mark, so that Excel shows Chinese.
+  return Buffer.from(format === 'json' ? toJson(rows) : `\ufeff${toCsv(rows, columns)}`);
 }

@@ -10,8 +10,9 @@ import { findProjectRoot } from './project/discover.js';
 import { readProject, type Project, type ProjectOverrides } from './project/project.js';
 import { LANG_MODES } from './compose/compose.js';
 import { say } from './cli/cli-messages.js';
+import type { DocxCharts } from './render/docx.js';
 
-export type { BuildResult, Dataset, Format, LangMode, Project, ProjectOverrides, RenderedFile, Workspace };
+export type { DocxCharts, BuildResult, Dataset, Format, LangMode, Project, ProjectOverrides, RenderedFile, Workspace };
 export { writeFilesAtomically } from './write-atomic.js';
 import { fail } from './diagnostics.js';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -45,6 +46,8 @@ export interface RenderOptions {
   date?: string;
   /** Folder the returned paths point into; default: the project's output folder. Nothing is written. */
   outDir?: string;
+  /** DOCX charts as editable Word charts (default) or as pictures. */
+  docxCharts?: DocxCharts;
 }
 
 export interface BriefingOptions extends RenderOptions {
@@ -77,7 +80,7 @@ export async function renderBriefing(project: LoadedProject, options: BriefingOp
   const ws = project.workspace;
   const year = options.year ?? defaultYear(ws.data, [options.district]);
   const r = request(project, options, year);
-  return renderPlan(ws, briefingPlan(ws, { ...r, district: options.district }), r.langs, r.formats, r.outDir);
+  return renderPlan(ws, briefingPlan(ws, { ...r, district: options.district }), r.langs, r.formats, r.outDir, options.docxCharts);
 }
 
 /** A memo comparing two or more districts in one year, in memory. */
@@ -87,7 +90,7 @@ export async function renderComparison(project: LoadedProject, options: Comparis
   if (!options.districts && districts.length < 2) throw new Error(say('fewDistricts'));
   const year = options.year ?? defaultYear(ws.data, districts);
   const r = request(project, options, year);
-  return renderPlan(ws, comparisonPlan(ws, { ...r, districts }), r.langs, r.formats, r.outDir);
+  return renderPlan(ws, comparisonPlan(ws, { ...r, districts }), r.langs, r.formats, r.outDir, options.docxCharts);
 }
 
 /** The latest year with results for all of `districts`, which must be known. */
@@ -105,6 +108,7 @@ export interface BuildOptions {
   manifest?: string;
   state?: string;
   outDir?: string;
+  docxCharts?: DocxCharts;
 }
 
 /** Where a build reads and writes, for a project. */
@@ -117,6 +121,7 @@ export function buildPaths(project: Project, options: BuildOptions = {}): BuildP
     templatesDir: project.templatesDir,
     fontsDir: project.fontsDir,
     codeDir: BUNDLED.code,
+    ...(options.docxCharts ? { docxCharts: options.docxCharts } : {}),
   };
 }
 

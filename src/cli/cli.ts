@@ -16,6 +16,8 @@ import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
 import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
 import { planFixes } from '../data/fix-data.js';
+import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
+import { IMPORT_FORMATS, runImport } from '../import/command.js';
 import { build, buildPaths, renderBriefing, renderComparison, withWorkspace } from '../index.js';
 import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
 import { looseProject, readProject, type Project } from '../project/project.js';
@@ -55,16 +57,19 @@ function documentOptions<T>(y: Argv<T>, year: string) {
     .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
     .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
     .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
-    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" });
+    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" })
+    .option('docx-charts', docxChartsOption);
 }
 
-type DocumentArgs = Common & { year?: number; lang: (string | number)[]; format: (string | number)[]; out?: string; date?: string };
+const docxChartsOption = { choices: DOCX_CHARTS, default: 'native' as DocxCharts, describe: 'DOCX charts: native (editable Word charts with their data) or image (pictures)' } as const;
+
+type DocumentArgs = Common & { year?: number; lang: (string | number)[]; format: (string | number)[]; out?: string; date?: string; docxCharts: DocxCharts };
 
 function renderOptions(args: DocumentArgs) {
   const langs = listOf<LangMode>(args.lang, LANG_MODES, 'lang');
   const formats = listOf<Format>(args.format, FORMATS, 'format');
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(say('badDate', args.date));
-  return { langs, formats, ...(args.year !== undefined ? { year: args.year } : {}), ...(args.date ? { date: args.date } : {}), ...(args.out ? { outDir: resolve(args.out) } : {}) };
+  return { langs, formats, docxCharts: args.docxCharts, ...(args.year !== undefined ? { year: args.year } : {}), ...(args.date ? { date: args.date } : {}), ...(args.out ? { outDir: resolve(args.out) } : {}) };
 }
 
 function writeAndList(files: RenderedFile[]): void {
@@ -76,13 +81,15 @@ function buildOptions<T>(y: Argv<T>) {
   return y
     .option('manifest', { type: 'string', describe: "Settings file whose documents to build; default: the project's briefing.yaml" })
     .option('state', { type: 'string', describe: 'Build state: revisions, fingerprints, corrections; default: build-state.json in the project' })
-    .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" });
+    .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
+    .option('docx-charts', docxChartsOption);
 }
 
-type BuildArgs = Common & { manifest?: string; state?: string; out?: string };
+type BuildArgs = Common & { manifest?: string; state?: string; out?: string; docxCharts: DocxCharts };
 
 function buildOptionsOf(args: BuildArgs) {
   return {
+    docxCharts: args.docxCharts,
     ...(args.manifest ? { manifest: resolve(args.manifest) } : {}),
     ...(args.state ? { state: resolve(args.state) } : {}),
     ...(args.out ? { outDir: resolve(args.out) } : {}),
@@ -99,8 +106,8 @@ function print(text: string): void {
 class UsageError extends Error {}
 
 /** Every option name, for "did you mean". */
-const OPTIONS = ['project', 'data', 'templates', 'fonts', 'year', 'lang', 'format', 'out', 'date', 'empty', 'manifest', 'state', 'json', 'district', 'fix', 'help', 'version'];
-const COMMANDS = ['init', 'district', 'compare', 'build', 'diff', 'watch', 'validate', 'check-data', 'export', 'indicators', 'eject'];
+const OPTIONS = ['project', 'data', 'templates', 'fonts', 'year', 'lang', 'format', 'out', 'date', 'empty', 'manifest', 'state', 'json', 'district', 'fix', 'docx-charts', 'doc', 'help', 'version'];
+const COMMANDS = ['init', 'district', 'compare', 'build', 'diff', 'watch', 'validate', 'check-data', 'export', 'import', 'indicators', 'eject'];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -298,6 +305,22 @@ export async function main(argv: string[]): Promise<number> {
           }
           print(say('ejectDone', dir));
         })(),
+    )
+    .command(
+      'import <report>',
+      'Draft data from a plan report (plain text, HTML or DOCX): indicator tables, prose values, project lists',
+      (y) =>
+        y
+          .positional('report', { type: 'string', demandOption: true, describe: 'The report: .txt, .html or .docx' })
+          .option('district', { type: 'string', demandOption: true, describe: 'District id the report is about' })
+          .option('doc', { type: 'string', demandOption: true, describe: 'Document id the draft cites (as in documents.yaml)' })
+          .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
+          .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
+          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
+          .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
+      (args) => run(() => {
+        for (const line of runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);
+      })(),
     )
     .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}.`)
     .strict()
