@@ -331,7 +331,8 @@ export async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       process.stderr.write(`briefing: ${msg}\n`);
-      const unknown = /^Unknown (?:argument|arguments): (.+)$/.exec(msg ?? '')?.[1]?.split(', ')[0];
+      // yargs words this in the user's language: "Unknown argument: x", "无法识别的选项：x".
+      const unknown = /^(?:Unknown arguments?|无法识别的选项)[:：]\s*(.+)$/.exec(msg ?? '')?.[1]?.split(/[,，]\s*/)[0];
       if (unknown) {
         const options = OPTIONS;
         const isOption = argv.some((a) => a.startsWith('-') && a.replace(/^-+/, '').split('=')[0] === unknown);
