@@ -404,7 +404,8 @@ export function mapSpec(id: string, spec: unknown): WordChart {
     valueAxis: {
       ...(axisTitle(val) !== undefined ? { title: axisTitle(val)! } : {}),
       format: numberFormat(u, `encoding.${valName}.axis`, valueAxis.format),
-      ...(tickMinStep !== undefined ? { majorUnit: majorUnit(max, tickMinStep) } : {}),
+      // Ticks as vega places them where Word's automatic ones differ most: a minimum step, or a fixed domain.
+      ...(tickMinStep !== undefined || domain ? { majorUnit: majorUnit(domain ? domain[1]! - domain[0]! : max, tickMinStep ?? 0) } : {}),
       ...(domain ? { min: domain[0]!, max: domain[1]! } : {}),
     },
     ...(seriesField && legendDef !== null && !series.every((sr) => sr.hidden) ? { legend: legendPos! } : {}),
