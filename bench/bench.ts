@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { analyseDistrictYear } from '../src/analyse/findings.js';
+import { analyseBriefing } from '../src/analyse/briefing.js';
 import { briefingCharts } from '../src/charts/specs.js';
 import { renderChart, type RenderedChart } from '../src/charts/render-chart.js';
 import { composeBriefing, type LangMode } from '../src/compose/compose.js';
@@ -25,13 +25,13 @@ async function once(): Promise<{ times: Record<string, number>; sizes: Record<st
   };
   const data = await time('load', () => loadDataset(join(ROOT, 'data')));
   const fonts = await time('fonts', () => loadFonts(join(ROOT, 'fonts')));
-  const findings = await time('analyse', () => analyseDistrictYear(data, 'wanzhou', 2024));
+  const report = await time('analyse', () => analyseBriefing(data, 'wanzhou', 2024, ['dadukou', 'fuling']));
   const templatesDir = join(ROOT, 'templates');
-  const ir = await time('compose', () => composeBriefing(data, findings, MODE, { templatesDir, date: '2025-01-13', revision: 1 }));
+  const ir = await time('compose', () => composeBriefing(report, MODE, { templatesDir, date: '2025-01-13', revision: 1 }));
   const messages = { zh: loadMessages(templatesDir, 'zh'), en: loadMessages(templatesDir, 'en') };
   const charts = await time('charts', async () => {
     const out = new Map<string, RenderedChart>();
-    for (const [id, spec] of briefingCharts(findings, MODE, messages)) out.set(id, await renderChart(spec, fonts));
+    for (const [id, spec] of briefingCharts(report, MODE, messages)) out.set(id, await renderChart(spec, fonts));
     return out;
   });
   const pageLabel = `${message(messages.zh, 'page', 'zh')} / ${message(messages.en, 'page', 'en')}`;

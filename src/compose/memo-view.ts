@@ -6,6 +6,7 @@ import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { correctionRows, MARK_LETTERS } from './view.js';
+import { resolveCorrections } from '../analyse/corrections.js';
 import type { Correction } from '../build/state.js';
 
 export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
@@ -59,7 +60,7 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const rows = f.rows.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, true) })) }));
   const nextTargets = f.nextTargets.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, false) })) }));
   const kinds = new Set(f.documentKinds.map((k) => k.document.kind));
-  const corrections = correctionRows(data, options.corrections, lang, (key) => message(messages, key, lang));
+  const corrections = correctionRows(resolveCorrections(data, options.corrections), lang, (key) => message(messages, key, lang));
   return {
     lang,
     hasCorrections: corrections.length > 0,
