@@ -1,6 +1,11 @@
 // Every diagnostic message text, in one place.
 export const messages = {
   fileUnreadable: (reason: string) => `cannot read file: ${reason}`,
+  notRegularFile: (name: string) => `${name} is not a regular file (a folder, device or pipe cannot be read as data)`,
+  fileTooLarge: (name: string, size: number, limit: number) => `${name} is ${size} bytes; the limit is ${limit} bytes`,
+  fileOutsideFolder: (name: string, folder: string) => `"${name}" is not a file inside the ${folder} folder`,
+  outputOutsideFolder: (name: string, folder: string) => `the output file name "${name}" would be written outside the output folder ${folder}`,
+  badId: (id: string) => `id "${id}" must start with a lower-case letter or digit and hold only a-z, 0-9, "-" and "_"`,
   yamlSyntax: (reason: string) => `YAML syntax error: ${reason}`,
   csvSyntax: (reason: string) => `CSV syntax error: ${reason}`,
   csvHeader: (expected: string, found: string) => `expected columns "${expected}", found "${found}"`,

@@ -11,6 +11,7 @@ import { loadMessages, message, type Messages } from './compose/messages-i18n.js
 import type { Dataset, Lang, SourceDocument } from './data/types.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Correction } from './build/state.js';
+import { outputPath } from './contained-path.js';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
@@ -109,7 +110,7 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
   for (const composed of await composeAll(ws, plan, modes)) {
     for (const format of formats) {
       const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed), ws.fonts) : await renderDocx(composed, ws.fonts);
-      files.push({ path: join(outDir, plan.fileName(composed.lang, format)), data });
+      files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }
   }
   return files;

@@ -9,6 +9,7 @@ import { loadDataset } from '../data/load.js';
 import type { Dataset } from '../data/types.js';
 import { briefingFileName, comparisonFileName, type Format, type RenderedFile } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
+import { outputPath } from '../contained-path.js';
 import { acquireLock } from './lock.js';
 import { readManifest, type DocumentEntry, type Manifest } from './manifest.js';
 import { dataSlice, diffSlices, sha256, type Change } from './slice.js';
@@ -87,7 +88,7 @@ export function planBuild(data: Dataset, manifest: Manifest, state: BuildState, 
     const inputs = sha256(`${common}\n${dataHash}`);
     const files = fileNamesOf(entry, manifest);
     const previous = state.documents[entry.key];
-    const missing = files.some((f) => !existsSync(join(paths.outDir, f)));
+    const missing = files.some((f) => !existsSync(outputPath(paths.outDir, f)));
     let reason: Reason;
     let revision = previous?.revision ?? 1;
     let corrections = previous?.corrections ?? [];
@@ -166,10 +167,10 @@ export async function build(paths: BuildPaths, log: (line: string) => void): Pro
     const archive: RenderedFile[] = planned
       .filter((p) => p.reason === 'data changed')
       .flatMap((p) => state.documents[p.entry.key]!.files
-        .filter((f) => existsSync(join(paths.outDir, f)))
+        .filter((f) => existsSync(outputPath(paths.outDir, f)))
         .map((f) => {
           const ext = extname(f);
-          return { path: join(paths.outDir, 'archive', `${basename(f, ext)}.r${state.documents[p.entry.key]!.revision}${ext}`), data: readFileSync(join(paths.outDir, f)) };
+          return { path: outputPath(paths.outDir, join('archive', `${basename(f, ext)}.r${state.documents[p.entry.key]!.revision}${ext}`)), data: readFileSync(outputPath(paths.outDir, f)) };
         }));
     writeFilesAtomically([...archive, ...rendered.flat(), { path: paths.state, data: Buffer.from(serialiseState(next)) }]);
     for (const p of planned.filter((d) => d.reason === 'unchanged')) log(`skipped ${p.entry.key} r${p.revision}: unchanged`);

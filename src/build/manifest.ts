@@ -1,9 +1,10 @@
 // The build manifest (manifest.yaml): which documents `briefing build` makes, in which languages and formats.
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
-import { readYamlList } from '../data/read-files.js';
+import { readText, readYamlList } from '../data/read-files.js';
+import { ID_PATTERN } from '../data/types.js';
+import { messages } from '../messages.js';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.js';
 import { FORMATS, type Format } from '../pipeline.js';
-import { readFileSync } from 'node:fs';
 import { parseDocument, isMap, isSeq } from 'yaml';
 
 export type DocumentEntry =
@@ -21,12 +22,7 @@ export function readManifest(path: string, displayName = 'manifest.yaml'): Manif
   const problems: Diagnostic[] = [];
   const report = (line: number | undefined, field: string, reason: string) =>
     problems.push(diagnostic('error', 'manifestError', { file: displayName, line, field }, reason));
-  let doc;
-  try {
-    doc = parseDocument(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', { file: displayName }, (e as Error).message)]);
-  }
+  const doc = parseDocument(readText(path, displayName));
   const root = doc.toJS() as Record<string, unknown> | null;
   if (doc.errors.length > 0 || !root || !isMap(doc.contents)) {
     throw new DiagnosticError([diagnostic('error', 'yamlSyntax', { file: displayName }, doc.errors[0]?.message ?? 'the manifest must be a map')]);
@@ -51,6 +47,7 @@ export function readManifest(path: string, displayName = 'manifest.yaml'): Manif
       if (!Number.isInteger(year)) report(rec.line, 'year', 'a document needs a year');
       const compare = rec.list('compare');
       const district = rec.get('district');
+      for (const id of [...compare, ...(district ? [district] : [])]) if (!ID_PATTERN.test(id)) report(rec.line, compare.length > 0 ? 'compare' : 'district', messages.badId(id));
       if (compare.length > 0) documents.push({ kind: 'comparison', key: `compare-${[...compare].sort().join('-')}-${year}`, districts: compare, year });
       else if (district) documents.push({ kind: 'briefing', key: `${district}-${year}`, district, year });
       else report(rec.line, 'district', 'a document needs a district, or compare: with a list of districts');

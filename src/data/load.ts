@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { MessageCode, messages } from '../messages.js';
 import { parseValue } from './parse-value.js';
-import { readCsv, readText, readYamlList, type FieldRecord } from './read-files.js';
+import { readCsv, readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import {
-  CATEGORIES, DIRECTIONS, FLAGS, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
+  CATEGORIES, DIRECTIONS, FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
   type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
@@ -26,6 +26,13 @@ class Checker {
 
   report<C extends MessageCode>(line: number, field: string | undefined, code: C, ...args: Parameters<(typeof messages)[C]>): void {
     this.diagnostics.push(diagnostic('error', code, { file: this.file, line, field }, ...args));
+  }
+
+  /** An id used in file names and links: see ID_PATTERN. */
+  id(rec: FieldRecord, field = 'id'): string {
+    const value = this.required(rec, field);
+    if (value && !ID_PATTERN.test(value)) this.report(rec.lineOf(field), field, 'badId', value);
+    return value;
   }
 
   required(rec: FieldRecord, field: string): string {
@@ -103,7 +110,7 @@ export function loadDataset(dataDir: string): Dataset {
     yaml('districts.yaml').map((rec) => ({
       rec,
       item: {
-        id: districtCheck.required(rec, 'id'),
+        id: districtCheck.id(rec),
         name: districtCheck.bilingual(rec),
         short: districtCheck.bilingual(rec.child('short') ?? rec),
       },
@@ -123,14 +130,15 @@ export function loadDataset(dataDir: string): Dataset {
       const file = docCheck.required(rec, 'file');
       const district = docCheck.required(rec, 'district');
       if (district && !districts.has(district)) docCheck.report(rec.lineOf('district'), 'district', 'unknownDistrict', district);
-      const text = file ? tryRead(all, () => readText(join(dataDir, 'sources', file), rel(`sources/${file}`)), '') : '';
+      const place = { file: rel('documents.yaml'), line: rec.lineOf('file'), field: 'file' };
+      const text = file ? tryRead(all, () => readFileInside(join(dataDir, 'sources'), file, rel(`sources/${file}`), place), '') : '';
       const publisher = rec.child('publisher');
       const short = rec.child('short');
       if (!short) docCheck.report(rec.line, 'short', 'missingField');
       return {
         rec,
         item: {
-          id: docCheck.required(rec, 'id'),
+          id: docCheck.id(rec),
           district,
           file,
           kind: docCheck.required(rec, 'kind'),
@@ -165,7 +173,7 @@ export function loadDataset(dataDir: string): Dataset {
         rec,
         check,
         item: {
-          id: check.required(rec, 'id'),
+          id: check.id(rec),
           name: check.bilingual(rec),
           aliases: rec.list('aliases'),
           unit,

@@ -1,8 +1,10 @@
 // Reads YAML lists and CSV tables into records that remember the line each field came from.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { diagnostic, DiagnosticError } from '../diagnostics.js';
+import { diagnostic, DiagnosticError, fail, type Place } from '../diagnostics.js';
+import { isInside } from '../contained-path.js';
 
 export interface FieldRecord {
   line: number;
@@ -14,12 +16,47 @@ export interface FieldRecord {
   list(field: string): string[];
 }
 
-export function readText(path: string, displayName: string): string {
+/** No data or source file is larger than this; a bigger one is refused before it is read. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a regular file of at most MAX_FILE_BYTES as UTF-8. It is opened without blocking and checked on the
+ * open descriptor, so a FIFO, a device (/dev/zero) or a folder is refused instead of hanging or filling memory.
+ */
+export function readText(path: string, displayName: string, place: Place = { file: displayName }): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) fail('notRegularFile', place, displayName);
+    if (stat.size > MAX_FILE_BYTES) fail('fileTooLarge', place, displayName, stat.size, MAX_FILE_BYTES);
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.toString('utf8', 0, read);
   } catch (e) {
-    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', { file: displayName }, (e as Error).message)]);
+    if (e instanceof DiagnosticError) throw e;
+    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', place, (e as Error).message)]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads a file named in the data (documents.yaml `file`): it must resolve, links followed, to a file inside `folder`. */
+export function readFileInside(folder: string, name: string, displayName: string, place: Place): string {
+  const path = resolve(folder, name);
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', place, (e as Error).message)]);
+  }
+  if (!isInside(realpathSync(folder), real)) fail('fileOutsideFolder', place, name, basename(folder));
+  return readText(real, displayName, place);
 }
 
 function yamlRecord(node: Node, lines: LineCounter): FieldRecord {

@@ -2,6 +2,9 @@
 import type { ParsedValue } from './parse-value.js';
 
 export type Lang = 'zh' | 'en';
+
+/** District, document and indicator ids: they become parts of file names, so no path characters. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
 export type Bilingual = { zh: string; en: string };
 
 export const OBSERVATION_KINDS = ['target', 'result', 'base', 'fyp_target'] as const;
