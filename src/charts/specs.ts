@@ -54,63 +54,48 @@ export function axisCap(values: number[]): number | undefined {
   return Math.ceil(top / step) * step;
 }
 
-/** Growth rates judged against a numeric target: result bars coloured met / not met, the target as a tick, worst first. */
+/** Growth rates judged against a numeric target: target and result side by side, worst shortfall first. */
 export function growthChart(report: BriefingReport, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
   const gaps = report.growthTargets;
   if (gaps.length === 0) return undefined;
   const sense = (g: TargetGap) => (g.row.indicator.direction === 'down' ? -1 : 1);
   const ordered = [...gaps].sort((a, b) => sense(a) * Number(a.difference) - sense(b) * Number(b.difference));
   const number = (s: string) => Number(s.replace('−', '-'));
-  const cap = axisCap(ordered.flatMap((g) => [number(g.result.published.value.number!), number(g.row.target.published.value.number!)]));
-  const metLabel = oneLine(label('chartLabel.met'));
-  const notMetLabel = oneLine(label('chartLabel.notMet'));
-  const targetLabel = oneLine(label('chartLabel.target'));
-  const estimateLabel = oneLine(label('chartLabel.estimate'));
-  const finalLabel = oneLine(label('chartLabel.final'));
-  const values = ordered.map((g) => {
-    const result = number(g.result.published.value.number!);
-    const clipped = cap !== undefined && result > cap;
-    return {
-      indicator: bilingual(mode, g.row.indicator.name),
-      result: clipped ? cap : result,
-      labelAt: clipped ? cap : Math.max(result, 0),
-      target: number(g.row.target.published.value.number!),
-      status: g.row.evaluation.status === 'met' ? metLabel : notMetLabel,
-      kind: g.result.marks.includes('estimate') ? estimateLabel : finalLabel,
-      text: g.result.published.value.number!,
-      clipped,
-      breakAt: clipped ? cap * 0.92 : null,
-    };
+  const numbers = ordered.flatMap((g) => [number(g.result.published.value.number!), number(g.row.target.published.value.number!)]);
+  // Outliers stop at the axis end; their labels give the real value.
+  const cap = axisCap(numbers);
+  const targetLabel = label('chartLabel.target');
+  const resultLabel = label('chartLabel.result');
+  const estimate = oneLine(label('chartLabel.estimateShort'));
+  const values = ordered.flatMap((g) => {
+    const name = bilingual(mode, g.row.indicator.name);
+    const bar = (series: string, text: string, estimated: boolean) => ({
+      indicator: name, series, value: cap === undefined ? number(text) : Math.min(number(text), cap), text: estimated ? `${text} ${estimate}` : text,
+    });
+    return [bar(targetLabel, g.row.target.published.value.number!, false), bar(resultLabel, g.result.published.value.number!, g.result.marks.includes('estimate'))];
   });
-  const hasEstimates = values.some((v) => v.kind === estimateLabel);
   const lines = mode === 'zh-en' ? 2 : 1;
   const subtitle = [label('chart.growthMeasure').replaceAll('{{year}}', String(report.findings.year)), ...(cap !== undefined ? [label('chart.axisCut').replaceAll('{{cap}}', String(cap))] : [])];
-  const y = { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } };
-  const x = { type: 'quantitative', title: null, scale: { ...(cap !== undefined ? { domainMax: cap, clamp: true } : {}), nice: cap === undefined } };
+  const low = Math.min(0, ...numbers);
   return {
     ...baseSpec,
-    height: values.length * (lines === 2 ? 30 : 20),
-    title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9, fontWeight: 'normal', color: '#555', offset: 6 },
+    height: ordered.length * (lines === 2 ? 34 : 26),
+    title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9 },
     data: { values },
-    encoding: { y },
-    layer: [
-      {
-        mark: { type: 'bar', height: { band: 0.62 } },
-        encoding: {
-          x: { field: 'result', ...x },
-          color: {
-            field: 'status', type: 'nominal', title: null,
-            scale: { domain: [metLabel, notMetLabel, targetLabel], range: [STATUS_COLOURS.met, STATUS_COLOURS.not_met, '#222222'] },
-          },
-          ...(hasEstimates ? { opacity: { field: 'kind', type: 'nominal', title: null, scale: { domain: [finalLabel, estimateLabel], range: [1, 0.4] } } } : {}),
-        },
+    encoding: {
+      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
+      x: { field: 'value', type: 'quantitative', title: '%', ...(cap !== undefined ? { scale: { domain: [low, cap], nice: false } } : {}) },
+      color: {
+        field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null,
+        scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] },
+        legend: { labelExpr: "replace(datum.label, '\\n', ' ')" },
       },
-      { mark: { type: 'tick', thickness: 2, size: lines === 2 ? 22 : 15 }, encoding: { x: { field: 'target', ...x }, color: { datum: targetLabel } } },
-      { transform: [{ filter: 'datum.clipped' }], mark: { type: 'tick', thickness: 3, size: lines === 2 ? 20 : 14, color: 'white' }, encoding: { x: { field: 'breakAt', ...x } } },
-      { transform: [{ filter: '!datum.clipped' }], mark: { type: 'text', align: 'left', dx: 4, fontSize: 8.5 }, encoding: { x: { field: 'labelAt', ...x }, text: { field: 'text', type: 'nominal' } } },
-      { transform: [{ filter: 'datum.clipped' }], mark: { type: 'text', align: 'right', dx: -12, fontSize: 8.5, color: 'white', fontWeight: 'bold' }, encoding: { x: { field: 'labelAt', ...x }, text: { field: 'text', type: 'nominal' } } },
+    },
+    layer: [
+      { mark: { type: 'bar', height: { band: 0.8 } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
     ],
-    resolve: { scale: { x: 'shared' } },
   } as TopLevelSpec;
 }
 
