@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { MessageCode, messages } from '../messages.js';
+import { cachedDataset } from './dataset-cache.js';
 import { parseValue } from './parse-value.js';
 import { readCsv, readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import {
@@ -98,7 +99,13 @@ const csvFiles = (dir: string) => filesEnding(dir, '.csv');
 const yamlFiles = (dir: string) => filesEnding(dir, '.yaml');
 
 /** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
+/** Loads the dataset, from the cache when no data file (nor the loader) changed since it was last read. */
 export function loadDataset(dataDir: string): Dataset {
+  return cachedDataset(dataDir, readDataset);
+}
+
+/** Reads and validates every data file. */
+export function readDataset(dataDir: string): Dataset {
   const all: Diagnostic[] = [];
   const rel = (name: string) => `data/${name}`;
 
