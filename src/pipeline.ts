@@ -1,6 +1,6 @@
 // The district briefing pipeline: Dataset → Findings → IR (per language mode) → charts → PDF and DOCX.
 import { join } from 'node:path';
-import { analyseDistrictYear } from './analyse/findings.js';
+import { analyseBriefing } from './analyse/briefing.js';
 import { briefingCharts } from './charts/specs.js';
 import { renderChart, type RenderedChart } from './charts/render-chart.js';
 import { composeBriefing, composeDocument, type LangMode } from './compose/compose.js';
@@ -64,7 +64,7 @@ export function checkRequest(data: Dataset, district: string, year: number): voi
 }
 
 /** The date a document carries: given, else SOURCE_DATE_EPOCH, else the newest source document's date. */
-export function documentDate(documents: SourceDocument[], given?: string): string {
+export function documentDate(documents: Pick<SourceDocument, 'date'>[], given?: string): string {
   if (given) return given;
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
@@ -118,14 +118,13 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
 
 export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentPlan {
   checkRequest(ws.data, request.district, request.year);
-  const findings = analyseDistrictYear(ws.data, request.district, request.year);
   const peerIds = [...ws.data.districts.keys()].filter((d) => d !== request.district && yearsWithData(ws.data, d).includes(request.year));
-  const peers = peerIds.length > 0 ? analyseComparison(ws.data, [request.district, ...peerIds], request.year) : undefined;
-  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, corrections: request.corrections ?? [], ...(peers ? { peers } : {}) };
+  const report = analyseBriefing(ws.data, request.district, request.year, peerIds, request.corrections);
+  const options = { templatesDir: ws.templatesDir, date: documentDate(report.findings.documents, request.date), revision: request.revision ?? 1 };
   return {
     name: `${request.district}-${request.year}`,
-    compose: (mode) => composeBriefing(ws.data, findings, mode, options),
-    charts: (mode, messages) => briefingCharts(findings, mode, messages),
+    compose: (mode) => composeBriefing(report, mode, options),
+    charts: (mode, messages) => briefingCharts(report, mode, messages),
     fileName: (mode, format) => briefingFileName(request.district, request.year, mode, format),
   };
 }

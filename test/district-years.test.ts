@@ -1,40 +1,90 @@
-// Every district-year the data supports renders, with a scorecard only where a target table exists.
+// Every district-year the data supports: renders within the page limits, in reader words only, with a scorecard only where a target table exists.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
+import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
-import { renderBriefing, yearsWithData } from '../src/pipeline.js';
+import { renderBriefing, yearsWithData, type RenderedFile } from '../src/pipeline.js';
 import { workspace } from './helpers.js';
 
-const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, '');
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' });
+const squashed = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+const pages = (pdf: Buffer) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))![1]);
+/** The page a text first appears on (1-based), from the form feeds pdftotext puts between pages. */
+const pageOf = (pdf: Buffer, text: string) => pdfText(pdf).split('\f').findIndex((page) => page.replace(/\s+/g, '').includes(text)) + 1;
+const docxText = (docx: Buffer) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
-test('the data supports the four district-years', () => {
+/** Every bundled briefing: the manifest's four district-years and Wanzhou 2020 from the five-year plan. */
+const BRIEFINGS = [['wanzhou', 2024], ['wanzhou', 2022], ['dadukou', 2024], ['fuling', 2024], ['wanzhou', 2020]] as const;
+/** Page limits of issue 10: whole document, and the page by which the annex begins. */
+const LIMITS = { zh: { pages: 10, annex: 5 }, en: { pages: 12, annex: 5 }, 'zh-en': { pages: 18, annex: 7 } } as const;
+const ANNEX_HEADING = { zh: '附件', en: 'Annex', 'zh-en': '附件' } as const;
+
+let files: { district: string; year: number; file: RenderedFile }[] = [];
+before(async () => {
+  for (const [district, year] of BRIEFINGS) {
+    const rendered = await renderBriefing(workspace(), { district, year, langs: ['zh', 'en', 'zh-en'], formats: ['pdf', 'docx'], outDir: 'output', date: '2025-01-13' });
+    files.push(...rendered.map((file) => ({ district, year, file })));
+  }
+});
+const find = (district: string, year: number, suffix: string) => files.find((f) => f.district === district && f.year === year && f.file.path.endsWith(suffix))!.file.data;
+
+test('the data supports the five district-years', () => {
   const data = workspace().data;
-  assert.ok(yearsWithData(data, 'wanzhou').includes(2022) && yearsWithData(data, 'wanzhou').includes(2024));
+  assert.ok(yearsWithData(data, 'wanzhou').includes(2020) && yearsWithData(data, 'wanzhou').includes(2022) && yearsWithData(data, 'wanzhou').includes(2024));
   assert.ok(yearsWithData(data, 'dadukou').includes(2024));
   assert.ok(yearsWithData(data, 'fuling').includes(2024));
 });
 
-test('Dadukou and Fuling 2024: results and next targets, no invented scorecard', async () => {
+test('page 1 is the briefing: title, date in words, key points', () => {
+  for (const [district, year] of BRIEFINGS) {
+    const zh = find(district, year, '.zh.pdf');
+    assert.equal(pageOf(zh, '要点'), 1, `${district} ${year}: key points on page 1`);
+    assert.equal(pageOf(zh, '2025年1月13日'), 1, `${district} ${year}: date`);
+    assert.equal(pageOf(find(district, year, '.en.pdf'), '13January2025'), 1);
+  }
+});
+
+/** Words meant for us, not for readers: paths, file names, line numbers, ids, messages to developers. */
+const INTERNAL = [
+  /data\//, /\.csv\b/, /\.ya?ml\b/, /\.txt\b/, /output\//, /\bline \d+/, /第\d+行/, /需人工判读/, /needs reading/i,
+  /\b[a-z]+_[a-z_]+\b/, /\b(undefined|null|NaN)\b/, /\{\{|\}\}/,
+];
+
+test('reader words only: no path, line number, id or developer message in any PDF or DOCX text', () => {
+  for (const { file } of files) {
+    const text = file.path.endsWith('.pdf') ? pdfText(file.data) : docxText(file.data);
+    for (const pattern of INTERNAL) assert.doesNotMatch(text, pattern, `${file.path}: ${pattern}`);
+  }
+});
+
+test('US spelling in English', () => {
+  for (const { file } of files.filter((f) => f.file.path.includes('.en.'))) {
+    const text = file.path.endsWith('.pdf') ? pdfText(file.data) : docxText(file.data);
+    assert.doesNotMatch(text, /\b(urbanisation|programme|centre|colour|labour|favour|organis|analys(e|ing)\b)/i, file.path);
+  }
+});
+
+test('Dadukou and Fuling 2024: results and next targets, no invented scorecard; estimates said in words', () => {
   for (const district of ['dadukou', 'fuling']) {
     const f = analyseDistrictYear(workspace().data, district, 2024);
     assert.equal(f.scorecard.length, 0, district);
     assert.ok(f.nextTargets.length >= 20, `${district} 2025 targets`);
-    const [pdf] = await renderBriefing(workspace(), { district, year: 2024, langs: ['zh-en'], formats: ['pdf'], outDir: 'output' });
-    const text = pdfText(pdf!.data);
+    const text = squashed(find(district, 2024, '.zh-en.pdf'));
     assert.ok(text.includes('本年度来源文件未发布目标完成情况表'), district);
     assert.ok(text.includes('2025年主要目标'), district);
   }
   const fuling = analyseDistrictYear(workspace().data, 'fuling', 2024);
   const gdp = fuling.headline.find((h) => h.indicator.id === 'gdp');
   assert.ok(gdp?.marks.includes('estimate'), 'Fuling GDP is an estimate (预计)');
+  assert.ok(squashed(find('fuling', 2024, '.zh.pdf')).includes('预计'));
+  assert.ok(squashed(find('fuling', 2024, '.en.pdf')).includes('(estimate)'));
 });
 
-test('Wanzhou 2022: scorecard of the 2022 table', async () => {
+test('Wanzhou 2022: targets and results by theme', () => {
   const f = analyseDistrictYear(workspace().data, 'wanzhou', 2022);
   assert.ok(f.scorecard.length >= 20);
-  const [pdf] = await renderBriefing(workspace(), { district: 'wanzhou', year: 2022, langs: ['en'], formats: ['pdf'], outDir: 'output' });
-  assert.ok(pdfText(pdf!.data).includes('Targetsandresults'));
+  assert.ok(squashed(find('wanzhou', 2022, '.en.pdf')).includes('Targetsandresults'));
 });
 
 test('Wanzhou 2024: trend from the plan base and progress toward the plan, definitions told apart', () => {
@@ -42,6 +92,7 @@ test('Wanzhou 2024: trend from the plan base and progress toward the plan, defin
   assert.ok(f.trendColumns.some((c) => c.kind === 'base' && c.year === 2020));
   assert.ok(f.trendColumns.some((c) => c.kind === 'result' && c.year === 2022));
   assert.ok(f.trendColumns.some((c) => c.kind === 'fyp_target' && c.year === 2025));
+  assert.ok(!f.trendColumns.some((c) => c.kind === 'result' && c.year === 2020), 'the base year is one column');
   const urbanisation = f.planProgress.find((r) => r.indicator.id === 'urbanisation_rate');
   assert.equal(urbanisation?.latest?.chosen.used.text, '71.5');
   assert.equal(urbanisation?.evaluation.status, 'not_met');
@@ -52,11 +103,9 @@ test('Wanzhou 2024: trend from the plan base and progress toward the plan, defin
   }
 });
 
-test('compared with peers: ranked among districts with data for the year, or a sentence saying why not', async () => {
-  const [dadukou] = await renderBriefing(workspace(), { district: 'dadukou', year: 2024, langs: ['zh'], formats: ['pdf'], outDir: 'output' });
-  const text = pdfText(dadukou!.data);
+test('compared with peers: ranked among districts with data for the year; no section without peers', () => {
+  const text = squashed(find('dadukou', 2024, '.zh.pdf'));
   assert.ok(text.includes('与其他区县比较'));
   assert.ok(text.includes('地区生产总值增速（%）5.8%第3/3'), 'Dadukou GDP growth ranks third of three');
-  const [wanzhou2022] = await renderBriefing(workspace(), { district: 'wanzhou', year: 2022, langs: ['en'], formats: ['pdf'], outDir: 'output' });
-  assert.ok(pdfText(wanzhou2022!.data).includes('Nootherdistrictinthedatapublishesfiguresforthisyear'));
+  assert.ok(!squashed(find('wanzhou', 2022, '.en.pdf')).includes('Comparedwithpeers'));
 });

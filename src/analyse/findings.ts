@@ -1,8 +1,9 @@
 // Findings for a district's annual briefing: scorecard, headline figures, next year's targets, projects, notes.
-import type { Dataset, District, Indicator, Observation, Project, ProjectStatus, Sector, SourceDocument } from '../data/types.js';
-import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import type { Dataset, District, Indicator, Observation, Project, ProjectStatus, Sector, Unit } from '../data/types.js';
+import { CATEGORIES, PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { evaluateTarget, STATUSES, type Evaluation, type TargetStatus } from './evaluate-target.js';
 import { observationsFor, type Chosen } from './choose.js';
+import { citationOf, citedValue, documentRef, type Citation, type CitedValue, type DocumentRef } from './published.js';
 
 /** Note marks a value can carry in a document; each is explained once in the data notes. */
 export const MARKS = ['estimate', 'pending', 'adjusted', 'base_revised', 'conflict'] as const;
@@ -17,8 +18,10 @@ export const HEADLINE_INDICATORS = [
   'disposable_income', 'industrial_output', 'trade_total', 'fdi_actual', 'urbanisation_rate', 'new_urban_jobs',
 ];
 
-export interface ValueFinding {
+export interface ValueFinding extends CitedValue {
   indicator: Indicator;
+  /** The indicator's unit, for row labels. */
+  unit?: Unit;
   chosen: Chosen;
   marks: Mark[];
 }
@@ -35,8 +38,8 @@ export interface Conflict {
   indicator: Indicator;
   year: number;
   kind: Observation['kind'];
-  used: Observation;
-  others: Observation[];
+  used: CitedValue;
+  others: CitedValue[];
 }
 
 /** One indicator over time: base year, results, next year's target, five-year-plan target. */
@@ -62,12 +65,26 @@ export interface PlanProgressRow {
   differentDefinition?: Indicator;
 }
 
+/** The year's targets of one theme (the indicators' category): how many met, missed, pending. */
+export interface ThemeResult {
+  category: Indicator['category'];
+  rows: ScorecardRow[];
+  counts: Record<TargetStatus, number>;
+}
+
+/** A key project and where the source lists it. */
+export interface CitedProject extends Project {
+  cited: Citation;
+}
+
 export interface BriefingFindings {
   district: District;
   year: number;
-  documents: SourceDocument[];
+  documents: DocumentRef[];
   scorecard: ScorecardRow[];
   statusCounts: Record<TargetStatus, number>;
+  /** The scorecard by theme, in the catalogue's order of categories. */
+  themes: ThemeResult[];
   headline: ValueFinding[];
   /** Every result of the year not shown in the scorecard or the headline figures. */
   otherResults: ValueFinding[];
@@ -75,8 +92,8 @@ export interface BriefingFindings {
   trendColumns: TrendColumn[];
   trend: TrendRow[];
   planProgress: PlanProgressRow[];
-  projects: Project[];
-  nextProjects: Project[];
+  projects: CitedProject[];
+  nextProjects: CitedProject[];
   projectCounts: { sector: Sector; status: ProjectStatus; count: number; year: number }[];
   conflicts: Conflict[];
   marksUsed: Mark[];
@@ -98,11 +115,11 @@ const bySourceOrder = (a: ValueFinding, b: ValueFinding) =>
 
 export function analyseDistrictYear(data: Dataset, districtId: string, year: number): BriefingFindings {
   const district = data.districts.get(districtId)!;
-  const finding = (indicatorId: string, chosen: Chosen): ValueFinding => ({
-    indicator: data.indicators.get(indicatorId)!,
-    chosen,
-    marks: marksOf(chosen),
-  });
+  const finding = (indicatorId: string, chosen: Chosen): ValueFinding => {
+    const indicator = data.indicators.get(indicatorId)!;
+    const unit = data.units.get(indicator.unit);
+    return { indicator, ...(unit ? { unit } : {}), chosen, marks: marksOf(chosen), ...citedValue(data, chosen.used, indicator) };
+  };
   const targets = observationsFor(data, districtId, year, 'target');
   const results = observationsFor(data, districtId, year, 'result');
   const next = observationsFor(data, districtId, year + 1, 'target');
@@ -123,8 +140,16 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     });
   const scorecard = candidateRows.length >= MIN_SCORECARD_ROWS ? candidateRows : [];
 
-  const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
-  for (const row of scorecard) statusCounts[row.evaluation.status]++;
+  const countStatuses = (rows: ScorecardRow[]) => {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
+    for (const row of rows) counts[row.evaluation.status]++;
+    return counts;
+  };
+  const statusCounts = countStatuses(scorecard);
+  const themes = CATEGORIES
+    .map((category) => scorecard.filter((r) => r.indicator.category === category))
+    .filter((rows) => rows.length > 0)
+    .map((rows) => ({ category: rows[0]!.indicator.category, rows, counts: countStatuses(rows) }));
 
   const headline = HEADLINE_INDICATORS.filter((id) => results.has(id)).map((id) => finding(id, results.get(id)!));
   const nextTargets = [...next].map(([id, chosen]) => finding(id, chosen)).sort(bySourceOrder);
@@ -143,8 +168,12 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     }
   }
   const order = { base: 0, result: 1, target: 2, fyp_target: 3 } as const;
-  const candidates = [...columns.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.year - b.year);
-  const chosenFor = new Map(candidates.map((c) => [columnKey(c), observationsFor(data, districtId, c.year, c.kind)]));
+  // A base year's result is the base itself: one column, the base value, else the result.
+  const hasBase = (y: number) => columns.has(columnKey({ kind: 'base', year: y }));
+  const candidates = [...columns.values()].filter((c) => !(c.kind === 'result' && hasBase(c.year))).sort((a, b) => order[a.kind] - order[b.kind] || a.year - b.year);
+  const chosenFor = new Map(candidates.map((c) => [columnKey(c), c.kind === 'base'
+    ? new Map([...observationsFor(data, districtId, c.year, 'result'), ...observationsFor(data, districtId, c.year, 'base')])
+    : observationsFor(data, districtId, c.year, c.kind)]));
   const trendIds = [...new Set([...scorecard.map((r) => r.indicator.id), ...headline.map((h) => h.indicator.id), ...nextTargets.map((t) => t.indicator.id)])];
   // A column earns its place with values for at least three of these indicators; a row with three values.
   const trendColumns = candidates.filter((c) => trendIds.filter((id) => chosenFor.get(columnKey(c))!.has(id)).length >= 3);
@@ -181,7 +210,9 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   });
 
   // Annual lists only: a five-year plan's project columns are a plan for the whole period, not a year's list.
-  const annual = data.projects.filter((p) => p.district === districtId && data.documents.get(p.source.doc)!.kind !== 'five_year_plan');
+  const annual = data.projects
+    .filter((p) => p.district === districtId && data.documents.get(p.source.doc)!.kind !== 'five_year_plan')
+    .map((p) => ({ ...p, cited: citationOf(data, p.source) }));
   const projects = annual.filter((p) => p.year === year);
   const nextProjects = annual.filter((p) => p.year === year + 1);
   const projectCounts: BriefingFindings['projectCounts'] = [];
@@ -202,7 +233,8 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   for (const chosen of considered) {
     if (!chosen.conflict) continue;
     const o = chosen.used;
-    conflicts.push({ indicator: data.indicators.get(o.indicator)!, year: o.year, kind: o.kind, used: o, others: chosen.others });
+    const indicator = data.indicators.get(o.indicator)!;
+    conflicts.push({ indicator, year: o.year, kind: o.kind, used: citedValue(data, o, indicator), others: chosen.others.map((other) => citedValue(data, other, indicator)) });
   }
 
   const allFindings = [
@@ -213,10 +245,10 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   const marksUsed = MARKS.filter((m) => allFindings.some((f) => f.marks.includes(m)));
 
   const docIds = new Set([...allFindings.map((f) => f.chosen.used.source.doc), ...projects.map((p) => p.source.doc), ...nextProjects.map((p) => p.source.doc)]);
-  const documents = [...docIds].sort().map((id) => data.documents.get(id)!);
+  const documents = [...docIds].sort().map((id) => documentRef(data.documents.get(id)!));
 
   return {
-    district, year, documents, scorecard, statusCounts, headline, otherResults, nextTargets, trendColumns, trend, planProgress,
+    district, year, documents, scorecard, statusCounts, themes, headline, otherResults, nextTargets, trendColumns, trend, planProgress,
     projects, nextProjects, projectCounts, conflicts, marksUsed,
   };
 }

@@ -1,8 +1,8 @@
 // Vega-Lite specs for a briefing's charts, built from its findings in one language mode.
 import type { TopLevelSpec } from 'vega-lite';
-import type { BriefingFindings } from '../analyse/findings.js';
-import { STATUSES } from '../analyse/evaluate-target.js';
-import { PROJECT_STATUSES, type Lang } from '../data/types.js';
+import type { BriefingReport } from '../analyse/briefing.js';
+import type { TargetGap } from '../analyse/key-points.js';
+import type { Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import { message, type Messages } from '../compose/messages-i18n.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
@@ -13,7 +13,6 @@ export const CHART_WIDTH = 500;
 export const STATUS_COLOURS: Record<string, string> = {
   met: '#2e7d32', not_met: '#c62828', pending: '#9e9e9e', qualitative: '#6d4c41', not_comparable: '#f9a825',
 };
-const PROJECT_COLOURS = ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'];
 
 
 /** A label in the document's language mode; zh-en gives two lines. */
@@ -41,50 +40,52 @@ export const baseSpec = {
 export const oneLine = (s: string) => s.replace('\n', ' / ');
 export const multiline = "split(datum.label, '\\n')";
 
-export function statusChart(f: BriefingFindings, label: Labeller): TopLevelSpec {
-  const values = STATUSES.filter((s) => f.statusCounts[s] > 0).map((s) => ({ status: s, label: label(`status.${s}`), count: f.statusCounts[s] }));
-  const lines = values.some((v) => v.label.includes('\n')) ? 2 : 1;
-  return {
-    ...baseSpec,
-    height: values.length * 22 * lines,
-    data: { values },
-    encoding: {
-      y: { field: 'label', type: 'nominal', sort: values.map((v) => v.label), title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
-      x: { field: 'count', type: 'quantitative', title: oneLine(label('chartLabel.count')), axis: { tickMinStep: 1, format: 'd' } },
-    },
-    layer: [
-      { mark: { type: 'bar', height: { band: 0.7 } }, encoding: { color: { field: 'status', type: 'nominal', scale: { domain: Object.keys(STATUS_COLOURS), range: Object.values(STATUS_COLOURS) }, legend: null } } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 }, encoding: { text: { field: 'count', type: 'quantitative' } } },
-    ],
-  } as TopLevelSpec;
+/** Bars longer than this many times the next longest are outliers: the axis stops short of them. */
+export const OUTLIER_RATIO = 2;
+
+/** The axis end that keeps outliers from flattening the rest: undefined when nothing is cut. */
+export function axisCap(values: number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => b - a);
+  let cut = 0;
+  while (sorted.length - cut >= 3 && sorted[cut + 1]! > 0 && sorted[cut]! > OUTLIER_RATIO * sorted[cut + 1]!) cut++;
+  if (cut === 0) return undefined;
+  const top = sorted[cut]! * 1.15;
+  const step = top > 50 ? 10 : 5;
+  return Math.ceil(top / step) * step;
 }
 
-/** Growth-rate indicators whose target and result are both plain numbers, target vs result. */
-export function growthChart(f: BriefingFindings, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
-  const numeric = (q: string) => ['exact', 'about', 'at_least', 'at_most'].includes(q);
-  const rows = f.scorecard.filter(
-    (r) => r.indicator.measure === 'growth' && r.result && numeric(r.target.chosen.used.value.qualifier) && numeric(r.result.chosen.used.value.qualifier)
-      && !r.target.chosen.used.value.change && !r.result.chosen.used.value.change,
-  );
-  if (rows.length === 0) return undefined;
+/** Growth rates judged against a numeric target: target and result side by side, worst shortfall first. */
+export function growthChart(report: BriefingReport, mode: LangMode, label: Labeller): TopLevelSpec | undefined {
+  const gaps = report.growthTargets;
+  if (gaps.length === 0) return undefined;
+  const sense = (g: TargetGap) => (g.row.indicator.direction === 'down' ? -1 : 1);
+  const ordered = [...gaps].sort((a, b) => sense(a) * Number(a.difference) - sense(b) * Number(b.difference));
+  const number = (s: string) => Number(s.replace('−', '-'));
+  const numbers = ordered.flatMap((g) => [number(g.result.published.value.number!), number(g.row.target.published.value.number!)]);
+  // Outliers stop at the axis end; their labels give the real value.
+  const cap = axisCap(numbers);
   const targetLabel = label('chartLabel.target');
   const resultLabel = label('chartLabel.result');
-  const values = rows.flatMap((r) => {
-    const name = bilingual(mode, r.indicator.name);
-    return [
-      { indicator: name, series: targetLabel, value: Number(r.target.chosen.used.value.number), text: r.target.chosen.used.value.number },
-      { indicator: name, series: resultLabel, value: Number(r.result!.chosen.used.value.number), text: r.result!.chosen.used.value.number },
-    ];
+  const estimate = oneLine(label('chartLabel.estimateShort'));
+  const values = ordered.flatMap((g) => {
+    const name = bilingual(mode, g.row.indicator.name);
+    const bar = (series: string, text: string, estimated: boolean) => ({
+      indicator: name, series, value: cap === undefined ? number(text) : Math.min(number(text), cap), text: estimated ? `${text} ${estimate}` : text,
+    });
+    return [bar(targetLabel, g.row.target.published.value.number!, false), bar(resultLabel, g.result.published.value.number!, g.result.marks.includes('estimate'))];
   });
   const lines = mode === 'zh-en' ? 2 : 1;
+  const subtitle = [label('chart.growthMeasure').replaceAll('{{year}}', String(report.findings.year)), ...(cap !== undefined ? [label('chart.axisCut').replaceAll('{{cap}}', String(cap))] : [])];
+  const low = Math.min(0, ...numbers);
   return {
     ...baseSpec,
-    height: rows.length * (lines === 2 ? 34 : 26),
+    height: ordered.length * (lines === 2 ? 34 : 26),
+    title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9 },
     data: { values },
     encoding: {
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
-      x: { field: 'value', type: 'quantitative', title: '%' },
+      x: { field: 'value', type: 'quantitative', title: '%', ...(cap !== undefined ? { scale: { domain: [low, cap], nice: false } } : {}) },
       color: {
         field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null,
         scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] },
@@ -98,47 +99,9 @@ export function growthChart(f: BriefingFindings, mode: LangMode, label: Labeller
   } as TopLevelSpec;
 }
 
-/** Key projects per sector, stacked by status: one bar for the year, one for the next year's plan. */
-export function projectsChart(f: BriefingFindings, label: Labeller): TopLevelSpec | undefined {
-  if (f.projectCounts.length === 0) return undefined;
-  const values = f.projectCounts.map((c) => ({
-    year: String(c.year),
-    sector: label(`sector.${c.sector}`),
-    status: oneLine(label(`projectStatus.${c.status}`)),
-    rank: PROJECT_STATUSES.indexOf(c.status),
-    count: c.count,
-  }));
-  const present = PROJECT_STATUSES.filter((s) => f.projectCounts.some((c) => c.status === s));
-  const statuses = present.map((s) => oneLine(label(`projectStatus.${s}`)));
-  const sectors = [...new Set(values.map((v) => v.sector))];
-  const years = [...new Set(values.map((v) => v.year))];
-  const lines = sectors.some((s) => s.includes('\n')) ? 2 : 1;
-  return {
-    ...baseSpec,
-    height: sectors.length * Math.max(years.length * 14, lines * 14) + 8,
-    data: { values },
-    encoding: {
-      y: { field: 'sector', type: 'nominal', sort: sectors, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
-      yOffset: { field: 'year', type: 'nominal', sort: years },
-      x: { field: 'count', type: 'quantitative', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
-      color: {
-        field: 'status', type: 'nominal', sort: statuses, title: null,
-        scale: { domain: statuses, range: present.map((s) => PROJECT_COLOURS[PROJECT_STATUSES.indexOf(s)]!) },
-        legend: { columns: 3 },
-      },
-      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
-    },
-    mark: { type: 'bar', height: { band: 0.85 } },
-  } as TopLevelSpec;
-}
-
-export function briefingCharts(f: BriefingFindings, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
-  const label = labeller(mode, messages);
+export function briefingCharts(report: BriefingReport, mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec> {
   const charts = new Map<string, TopLevelSpec>();
-  if (f.scorecard.length > 0) charts.set('status', statusChart(f, label));
-  const growth = growthChart(f, mode, label);
+  const growth = growthChart(report, mode, labeller(mode, messages));
   if (growth) charts.set('growth', growth);
-  const projects = projectsChart(f, label);
-  if (projects) charts.set('projects', projects);
   return charts;
 }

@@ -1,8 +1,8 @@
 // Composes a district briefing: findings → template (per language) → markup → document IR.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BriefingFindings } from '../analyse/findings.js';
-import type { Dataset, Lang } from '../data/types.js';
+import type { BriefingReport } from '../analyse/briefing.js';
+import type { Lang } from '../data/types.js';
 import type { Block, DocumentIR, Inline } from '../ir/types.js';
 import { pairBlocks } from './bilingual.js';
 import { parseMarkup } from './markup.js';
@@ -82,9 +82,9 @@ export function composeDocument(template: DocumentTemplate, mode: LangMode, opti
   };
 }
 
-export function composeBriefing(data: Dataset, findings: BriefingFindings, mode: LangMode, options: ComposeOptions): DocumentIR {
+export function composeBriefing(report: BriefingReport, mode: LangMode, options: ComposeOptions): DocumentIR {
   return composeDocument(
-    { file: 'district-briefing.md.hbs', view: (lang, messages) => briefingView(data, findings, lang, messages, options), titleKey: 'cover.title', headerKey: 'header' },
+    { file: 'district-briefing.md.hbs', view: (lang, messages) => briefingView(report, lang, messages, options), titleKey: 'title.text', headerKey: 'header' },
     mode,
     options,
   );

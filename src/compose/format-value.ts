@@ -1,5 +1,6 @@
 // Writes a parsed value in Chinese or English, keeping every published digit.
-import type { Dataset, Indicator, Lang, Observation } from '../data/types.js';
+import type { Dataset, Indicator, Lang, Observation, Unit } from '../data/types.js';
+import { publishedValue, type PublishedValue } from '../analyse/published.js';
 
 /** Moves the decimal point of a decimal string by `shift` places (exact; no floating point). */
 export function shiftDecimal(value: string, shift: number): string {
@@ -43,31 +44,53 @@ export interface FormatOptions {
 }
 
 /** A published value in one language: Chinese as published, English translated with every digit kept. */
-export function formatValue(data: Dataset, o: Observation, indicator: Indicator, lang: Lang, options: FormatOptions = {}): string {
-  const v = o.value;
-  const unitId = v.unit ?? indicator.unit;
-  const unit = data.units.get(unitId);
+export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOptions = {}): string {
+  const v = p.value;
+  const unit = p.unit;
   if (lang === 'zh') {
     // As published, adding the unit only where the source left it to a column header.
-    const text = o.text.trim();
-    return options.withUnit && v.number !== undefined && !v.unit && !v.change && unit?.zh ? `${text}${unit.zh}` : text;
+    const text = p.text.trim();
+    if (!options.withUnit || v.number === undefined || p.unitInText || v.change || !unit?.zh) return text;
+    // The unit goes before a trailing qualifier: 7%左右, 10%以上.
+    const qualified = /^(.*\d)(左右|以上|以下|以内)$/.exec(text);
+    return qualified ? `${qualified[1]}${unit.zh}${qualified[2]}` : `${text}${unit.zh}`;
   }
-  if (v.qualifier === 'pending') return 'not yet reported';
-  if (v.qualifier === 'qualitative') return data.phrases.get(o.text.replace(/[\s\u00a0\u3000]+/g, '')) ?? o.text;
+  if (v.qualifier === 'pending') return 'not yet reported by the city';
+  if (v.qualifier === 'qualitative') return p.english ?? p.text;
   if (v.qualifier === 'positive') return 'positive growth';
   const number = v.number!;
   const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier];
   if (v.change) return `up ${q}${number} percentage points on ${v.change.baseYear}${v.change.baseIsEstimate ? ' (estimated)' : ''}`;
-  if (!options.withUnit || !unit || !unit.en) return `${q}${unitId === '%' && options.withUnit ? `${number}%` : groupThousands(number)}`;
-  if (unitId === '%') return `${q}${number}%`;
+  const percent = unit?.id === '%';
+  if (!options.withUnit || !unit || !unit.en) return `${q}${percent && options.withUnit ? `${number}%` : groupThousands(number)}`;
+  if (percent) return `${q}${number}%`;
   const scaled = englishScaled(number, unit.en);
   return `${q}${scaled ?? `${groupThousands(number)} ${unit.en}`}`;
 }
 
-/** The unit as a row label suffix: "（%）" / " (%)"; empty for unitless indicators. */
-export function unitLabel(data: Dataset, indicator: Indicator, lang: Lang): string {
-  const unit = data.units.get(indicator.unit);
+/** The same, from the dataset: for documents whose findings do not carry published values yet. */
+export function formatValue(data: Dataset, o: Observation, indicator: Indicator, lang: Lang, options: FormatOptions = {}): string {
+  return formatPublished(publishedValue(data, o, indicator), lang, options);
+}
+
+/** A unit as a row label suffix: "（%）" / " (%)"; empty for unitless indicators. */
+export function unitSuffix(unit: Unit | undefined, lang: Lang): string {
   const text = unit ? unit[lang] : '';
   if (!text) return '';
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** The indicator's unit as a row label suffix, from the dataset. */
+export function unitLabel(data: Dataset, indicator: Indicator, lang: Lang): string {
+  return unitSuffix(data.units.get(indicator.unit), lang);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date (yyyy-mm-dd or yyyy-mm) as readers write it: 2025年1月13日 / 13 January 2025. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month) return iso;
+  if (lang === 'zh') return `${year}年${month}月${day ? `${day}日` : ''}`;
+  return `${day ? `${day} ` : ''}${MONTHS[month - 1]} ${year}`;
 }

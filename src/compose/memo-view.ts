@@ -9,6 +9,7 @@ import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { correctionRows, MARK_LETTERS } from './view.js';
+import { resolveCorrections } from '../analyse/corrections.js';
 import type { Correction } from '../build/state.js';
 
 const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
@@ -118,7 +119,7 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const totals = rows(totalRows, false);
   const nextTargets = rows(f.nextTargets, false);
   const kinds = new Set(f.documentKinds.map((k) => k.document.kind));
-  const corrections = correctionRows(data, options.corrections, lang, (key) => message(messages, key, lang));
+  const corrections = correctionRows(resolveCorrections(data, options.corrections), lang, (key) => message(messages, key, lang));
   return {
     lang,
     hasCorrections: corrections.length > 0,

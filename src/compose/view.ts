@@ -1,11 +1,15 @@
-// Turns findings into the strings a briefing template shows, in one language, Markdown-escaped.
-import type { BriefingFindings, Mark, ValueFinding } from '../analyse/findings.js';
-import { SUMMARY_INDICATORS, type ComparisonFindings } from '../analyse/compare.js';
-import type { Correction } from '../build/state.js';
-import type { Dataset, Lang, Observation, Project } from '../data/types.js';
+// Turns a briefing report into the strings a briefing template shows, in one language, Markdown-escaped.
+import type { BriefingReport, NextRow, PeerValue } from '../analyse/briefing.js';
+import type { CorrectionFinding } from '../analyse/corrections.js';
+import { STATUSES, type TargetStatus } from '../analyse/evaluate-target.js';
+import type { CitedProject, Mark, ScorecardRow, ValueFinding } from '../analyse/findings.js';
+import { MARKS } from '../analyse/findings.js';
+import { NAMED_PENDING, type KeyPoint, type TargetGap } from '../analyse/key-points.js';
+import type { Citation, CitedValue, DocumentRef, PublishedValue } from '../analyse/published.js';
+import type { SourcePlace } from '../analyse/source-place.js';
+import type { Indicator, Lang, Unit } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
-import { STATUSES } from '../analyse/evaluate-target.js';
-import { formatValue, unitLabel } from './format-value.js';
+import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 
@@ -15,139 +19,298 @@ export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p',
 export interface ViewOptions {
   date: string;
   revision: number;
-  /** The district beside its peers with data for the year; absent when no peer has data. */
-  peers?: ComparisonFindings;
-  /** Corrections made since the first revision, oldest first. */
-  corrections?: Correction[];
+}
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** A text from templates/i18n with {{name}} variables filled in. */
+function translator(messages: Messages, lang: Lang): Translate {
+  return (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), message(messages, key, lang));
+}
+
+/** A cited place in words: 表1, 专栏2, 表1注, 正文 / Table 1, Box 2, note to Table 1, text. */
+export function placeText(place: SourcePlace, t: Translate): string {
+  if (place.kind === 'text') return t('cite.text');
+  return t(`cite.${place.kind}${place.note ? 'Note' : ''}`, { n: place.number });
+}
+
+/** Where a value comes from, as a reader cites it: the document's short name and its table, box or text. */
+export function citationText(c: Citation, lang: Lang, t: Translate): string {
+  return t('cite.short', { document: c.document.short[lang], place: placeText(c.place, t) });
 }
 
 /** The correction notice (更正说明): one row per changed value, newest revision first. */
-export function correctionRows(data: Dataset, corrections: Correction[] | undefined, lang: Lang, t: (key: string) => string) {
-  return [...(corrections ?? [])].reverse().flatMap((c) =>
-    c.changes.map((ch) => {
-      const indicator = data.indicators.get(ch.indicator);
-      const [doc, line] = (ch.source ?? '').split(':');
-      const cited = doc ? data.documents.get(doc) : undefined;
-      const source = cited && /^\d+$/.test(line ?? '') ? (lang === 'zh' ? `${cited.short.zh}第${line}行` : `${cited.short.en}, line ${line}`) : ch.source ?? '—';
-      return {
-        revision: String(c.revision),
-        date: c.date,
-        item: md(`${data.districts.get(ch.district)?.short[lang] ?? ch.district} ${ch.year} ${indicator?.name[lang] ?? ch.indicator}${lang === 'zh' ? `（${t(`kind.${ch.kind}`)}）` : ` (${t(`kind.${ch.kind}`)})`}`),
-        old: md(ch.old ?? '—'),
-        new: md(ch.new ?? t('corrections.removed')),
-        source: md(source),
-      };
-    }));
+export function correctionRows(corrections: CorrectionFinding[], lang: Lang, t: (key: string) => string) {
+  const tr: Translate = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), t(key));
+  return corrections.map((c) => ({
+    revision: String(c.revision),
+    date: c.date,
+    item: md(`${c.district[lang]} ${c.year} ${c.indicator[lang]}${lang === 'zh' ? `（${t(`kind.${c.kind}`)}）` : ` (${t(`kind.${c.kind}`)})`}`),
+    old: md(c.old ?? '—'),
+    new: md(c.new ?? t('corrections.removed')),
+    source: md(c.source === undefined ? '—' : typeof c.source === 'string' ? c.source : citationText(c.source, lang, tr)),
+  }));
 }
 
-export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, messages: Messages, options: ViewOptions) {
-  const t = (key: string) => message(messages, key, lang);
-  const name = (v: ValueFinding) => md(v.indicator.name[lang]);
-  const marks = (v: ValueFinding | undefined) => (v ? v.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('') : '');
-  const value = (v: ValueFinding, withUnit = false) => md(formatValue(data, v.chosen.used, v.indicator, lang, { withUnit })) + marks(v);
-  const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v)}${md(unitLabel(data, v.indicator, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
-  const source = (o: Observation) => {
-    const doc = data.documents.get(o.source.doc)!;
-    const { line, locator } = o.source;
-    if (line === undefined) return md(lang === 'zh' ? `${doc.short.zh}${locator ?? ''}` : `${doc.short.en}${locator ? `, ${locator}` : ''}`);
-    return md(lang === 'zh' ? `${doc.short.zh}第${line}行` : `${doc.short.en}, line ${line}`);
-  };
-  const projectName = (p: Project) => md(p.name[lang]);
-  const separator = lang === 'zh' ? '、' : '; ';
+export function briefingView(report: BriefingReport, lang: Lang, messages: Messages, options: ViewOptions) {
+  const f = report.findings;
+  const t = translator(messages, lang);
+  const zh = lang === 'zh';
+  const list = (items: string[], key = 'list.separator') => items.join(t(key));
+  const andList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(t('list.separator'))}${t('list.and')}${items.at(-1)}`);
 
+  const name = (i: Indicator) => md(i.name[lang]);
+  /** A name inside an English sentence starts in lower case, unless it starts with an abbreviation (CPI, R&D). */
+  const inSentence = (i: Indicator) => md(lang === 'en' && /^[A-Z][a-z]/.test(i.name.en) ? i.name.en[0]!.toLowerCase() + i.name.en.slice(1) : i.name[lang]);
+  const marksOf = (marks: Mark[]) => marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('');
+  const value = (v: CitedValue & { marks: Mark[] }, withUnit = false) => md(formatPublished(v.published, lang, { withUnit })) + marksOf(v.marks);
+  const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v.indicator)}${md(unitSuffix(v.unit, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
+  const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
+  /** A value in a sentence: with its unit, and "estimate" in words. */
+  const said = (v: CitedValue & { marks: Mark[] }) => {
+    const text = md(formatPublished(v.published, lang, { withUnit: true }));
+    return v.marks.includes('estimate') ? t('words.estimate', { value: text }) : text;
+  };
+  /** A plain number in a unit, for differences: 0.2个百分点 / 0.2 points, 0.1万元 / 1,000 yuan. */
+  const amount = (number: string, unit: Unit | undefined) => {
+    if (unit?.id === '%') return t('words.points', { n: number });
+    const published: PublishedValue = { text: number, value: { qualifier: 'exact', number }, ...(unit ? { unit } : {}), unitInText: false };
+    return md(formatPublished(published, lang, { withUnit: true }));
+  };
+  const gapWords = (g: TargetGap) => {
+    const n = g.difference.replace(/^-/, '');
+    const side = g.difference.startsWith('-') ? 'below' : Number(g.difference) === 0 ? 'equal' : 'above';
+    return t(`words.${side}`, { amount: amount(n, g.result.published.unit), target: said(g.row.target) });
+  };
+
+  const sentence = (p: KeyPoint): string => {
+    switch (p.kind) {
+      case 'headline': {
+        const base = { name: name(p.result.indicator), result: said(p.result) };
+        if (p.target) {
+          const gap = p.gap ? t('keyPoints.headlineGap', { gap: gapWords(p.gap) }) : t('keyPoints.headlineTarget', { target: said(p.target), status: t(`status.${statusOfTarget(p.target)}`) });
+          return t('keyPoints.headline', { ...base, rest: gap });
+        }
+        const rest = [
+          ...(p.level ? [t('keyPoints.headlineLevel', { level: said(p.level) })] : []),
+          ...(p.rank ? [t('keyPoints.headlineRank', { rank: p.rank.rank, of: p.rank.of })] : []),
+        ].join('');
+        return t('keyPoints.headline', { ...base, rest });
+      }
+      case 'targets': {
+        const other = p.counts.qualitative + p.counts.not_comparable;
+        const parts = [
+          t('keyPoints.targetsMet', { n: p.counts.met }),
+          ...(p.counts.not_met ? [t('keyPoints.targetsNotMet', { n: p.counts.not_met })] : []),
+          ...(p.counts.pending ? [t('keyPoints.targetsPending', { n: p.counts.pending })] : []),
+          ...(other ? [t('keyPoints.targetsOther', { n: other })] : []),
+        ];
+        return t('keyPoints.targets', { year: f.year, total: p.total, parts: andList(parts) });
+      }
+      case 'misses':
+      case 'beats': {
+        const items = p.gaps.map((g) => t('keyPoints.gapItem', { name: inSentence(g.row.indicator), result: said(g.result), gap: gapWords(g) }));
+        return t(`keyPoints.${p.kind}`, { items: list(items, 'list.semicolon') });
+      }
+      case 'pending': {
+        const names = p.indicators.slice(0, NAMED_PENDING).map(inSentence);
+        const more = p.indicators.length - names.length;
+        return t('keyPoints.pending', { n: p.indicators.length, names: list(names, 'list.enumeration') + (more > 0 ? t('keyPoints.pendingMore', { n: more }) : '') });
+      }
+      case 'results': {
+        const items = p.items.map((item) => t('keyPoints.resultItem', { name: inSentence(item.value.indicator), value: said(item.value) }) + (item.growth ? t('keyPoints.resultGrowth', { growth: said(item.growth) }) : ''));
+        return t('keyPoints.results', { year: f.year, items: list(items, 'list.semicolon') });
+      }
+      case 'next': {
+        const items = p.targets.map((v) => t('keyPoints.nextItem', { name: inSentence(v.indicator), value: said(v) }));
+        return t('keyPoints.next', { year: p.year, items: list(items, 'list.semicolon') });
+      }
+      case 'projects': {
+        const statuses = p.byStatus.map((s) => t('keyPoints.projectStatus', { status: t(`projectStatus.${s.status}`).toLowerCase(), n: s.count }));
+        return t('keyPoints.projects', { year: p.year, count: p.count, statuses: list(statuses, 'list.enumeration'), nextYear: p.year + 1, nextCount: p.nextCount });
+      }
+    }
+  };
+  const statusOfTarget = (target: ValueFinding): TargetStatus => f.scorecard.find((r) => r.target === target)?.evaluation.status ?? 'not_comparable';
+
+  /** "注：e 预计数；p 市级暂未反馈" for the marks that occur in a table. */
+  const legendFor = (values: (CitedValue & { marks: Mark[] } | undefined)[]) => {
+    const used = MARKS.filter((m) => values.some((v) => v?.marks.includes(m)));
+    return used.length === 0 ? '' : t('legend.marks', { items: list(used.map((m) => t('legend.mark', { mark: MARK_LETTERS[m], text: t(`marks.${m}`) })), 'list.semicolon') });
+  };
+  /** "资料来源：《title》表1、正文。" for the values of a table, documents in order of first use. */
+  const sourceLine = (values: (CitedValue | undefined)[], projects: CitedProject[] = []) => {
+    const byDoc = new Map<string, { doc: DocumentRef; places: string[] }>();
+    const add = (c: Citation) => {
+      const entry = byDoc.get(c.document.id) ?? { doc: c.document, places: [] };
+      const place = placeText(c.place, t);
+      if (!entry.places.includes(place)) entry.places.push(place);
+      byDoc.set(c.document.id, entry);
+    };
+    for (const v of values) if (v) add(v.cited);
+    for (const p of projects) add(p.cited);
+    const docs = [...byDoc.values()].map((e) => t('cite.full', { title: md(e.doc.title[lang]), places: list(e.places, 'list.enumeration') }));
+    return docs.length === 0 ? '' : t('cite.line', { sources: list(docs, 'list.semicolon') });
+  };
+
+  const statusCell = (status: TargetStatus) => `:span[${t(`status.${status}`)}]{class="status-${status}"}`;
   const scorecard = f.scorecard.map((row, i) => ({
     no: row.isSub ? '' : String(f.scorecard.slice(0, i + 1).filter((r) => !r.isSub).length),
     label: label(row.target),
     target: value(row.target),
     result: row.result ? value(row.result) : '—',
-    status: t(`status.${row.evaluation.status}`),
-    statusClass: `status-${row.evaluation.status}`,
+    status: statusCell(row.evaluation.status),
+  }));
+  const rowValues = (rows: ScorecardRow[]) => rows.flatMap((r) => [r.target, r.result]);
+
+  const themes = f.themes.map((th) => ({
+    theme: t(`category.${th.category}`),
+    total: String(th.rows.length),
+    met: String(th.counts.met),
+    notMet: String(th.counts.not_met),
+    pending: String(th.counts.pending),
+    other: String(th.counts.qualitative + th.counts.not_comparable),
+    missed: list(th.rows.filter((r) => r.evaluation.status === 'not_met').map((r) => name(r.indicator)), 'list.enumeration') || '—',
   }));
 
-  const counts = STATUSES.map((s) => ({ status: s, label: t(`status.${s}`), count: String(f.statusCounts[s]) })).filter((c) => c.count !== '0');
+  const growthRows = report.growthTargets;
+  const growthMet = growthRows.filter((g) => g.row.evaluation.status === 'met').length;
+  const worst = [...growthRows].filter((g) => g.row.evaluation.status === 'not_met').sort((a, b) => Number(a.difference) - Number(b.difference))[0];
+  const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
 
-  const projectsBy = (list: Project[], year: number) =>
+  const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
+  const projectsBy = (items: CitedProject[], year: number) =>
     SECTORS.flatMap((sector) =>
       PROJECT_STATUSES.flatMap((status) => {
-        const items = list.filter((p) => p.sector === sector && p.status === status);
-        return items.length === 0
-          ? []
-          : [{ year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(items.length), names: items.map(projectName).join(separator) }];
-      }),
-    );
+        const matching = items.filter((p) => p.sector === sector && p.status === status);
+        return matching.length === 0 ? [] : [{ year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length), names: projectNames(matching) }];
+      }));
+  const projectSectors = SECTORS.filter((s) => f.projects.some((p) => p.sector === s) || f.nextProjects.some((p) => p.sector === s)).map((sector) => {
+    const now = f.projects.filter((p) => p.sector === sector);
+    const next = f.nextProjects.filter((p) => p.sector === sector);
+    return { sector: t(`sector.${sector}`), count: String(now.length), nextCount: String(next.length), examples: projectNames((now.length > 0 ? now : next).slice(0, 2)) };
+  });
+  const statusCounts = (items: CitedProject[]) => PROJECT_STATUSES.map((s) => ({ status: s, n: items.filter((p) => p.status === s).length })).filter((s) => s.n > 0)
+    .map((s) => t('projects.statusCount', { status: t(`projectStatus.${s.status}`).toLowerCase(), n: s.n }));
 
-  const conflicts = f.conflicts.map((c) => ({
-    indicator: md(c.indicator.name[lang]),
-    year: String(c.year),
-    kind: t(`kind.${c.kind}`),
-    used: md(formatValue(data, c.used, c.indicator, lang, { withUnit: true })),
-    usedSource: source(c.used),
-    others: c.others.map((o) => ({ value: md(formatValue(data, o, c.indicator, lang, { withUnit: true })), source: source(o) })),
+  const nextRows = report.nextMain.map((r: NextRow) => ({ label: label(r.next), target: cellOf(r.target), result: cellOf(r.result), next: value(r.next) }));
+
+  const peers = report.peers;
+  const peerValue = (v: PeerValue) => md(formatPublished(v.published, lang)) + marksOf(v.marks);
+  const peerRows = (peers?.rows ?? []).map((r) => ({
+    label: name(r.indicator) + md(unitSuffix(r.unit, lang)),
+    value: peerValue(r.own),
+    rank: md(t('peers.rank', { rank: r.rank, of: r.of })),
+    others: list(r.others.map((o) => `${md(o.district.short[lang])} ${peerValue(o.value)}`), 'list.semicolon'),
   }));
 
-  const trendHeader = f.trendColumns.map((c) => t(`trend.${c.kind}`).replace('{{year}}', String(c.year)));
-  const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
+  const conflicts = f.conflicts.map((c) => ({
+    indicator: name(c.indicator),
+    year: String(c.year),
+    kind: t(`kind.${c.kind}`),
+    used: md(formatPublished(c.used.published, lang, { withUnit: true })),
+    usedSource: md(citationText(c.used.cited, lang, t)),
+    others: c.others.map((o) => ({ value: md(formatPublished(o.published, lang, { withUnit: true })), source: md(citationText(o.cited, lang, t)) })),
+  }));
 
-  const peers = options.peers;
-  const self = peers?.districts.findIndex((d) => d.id === f.district.id) ?? -1;
-  const peerRows = !peers ? [] : peers.rows
-    .filter((r) => SUMMARY_INDICATORS.includes(r.indicator.id) || r.indicator.id === 'gdp_per_capita')
-    .filter((r) => r.cells[self]?.rank !== undefined)
-    .map((r) => {
-      const own = r.cells[self]!;
-      const ranked = r.cells.filter((c) => c.rank !== undefined);
-      const others = r.cells.filter((c, i) => i !== self && c.value);
-      return {
-        label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)),
-        value: md(formatValue(data, own.value!.used, r.indicator, lang)) + own.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join(''),
-        rank: md(t('peers.rank').replace('{{rank}}', String(own.rank)).replace('{{of}}', String(ranked.length))),
-        others: others.map((c) => md(`${c.district.short[lang]} ${formatValue(data, c.value!.used, r.indicator, lang)}`) + c.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('')).join(lang === 'zh' ? '；' : '; '),
-      };
-    });
+  /** Two entries side by side in one row, halving a long two-column list. */
+  const pairs = <T extends object>(items: T[]) => {
+    const half = Math.ceil(items.length / 2);
+    return items.slice(0, half).map((left, i) => ({ left, right: items[half + i] }));
+  };
+  const trendValues = f.trend.flatMap((r) => r.cells);
+  // Plan targets the trend table shows with their status; the others with a latest result get their own table.
+  const planRows = f.planProgress.filter((r) => r.latest && !f.trend.some((row) => row.indicator.id === r.indicator.id));
+  const planValues = f.planProgress.flatMap((r) => [r.base, r.latest, r.target]);
+  const annexParts = [
+    ['scorecard', f.scorecard.length > 0],
+    ['results', f.headline.length + f.otherResults.length > 0],
+    ['next', f.nextTargets.length > 0],
+    ['projects', f.projects.length + f.nextProjects.length > 0],
+    ['trend', f.trend.length + f.planProgress.length > 0],
+    ['notes', true],
+  ] as const;
+  const annex = Object.fromEntries(annexParts.filter(([, present]) => present).map(([part], i) => [part, { n: String(i + 1), title: t('annex.item', { n: i + 1, title: t(`annex.${part}`, { year: f.year, nextYear: f.year + 1 }) }) }]));
 
-  const corrections = correctionRows(data, options.corrections, lang, t);
+  const corrections = correctionRows(report.corrections, lang, (key) => message(messages, key, lang));
+  const countsLine = STATUSES.filter((s) => f.statusCounts[s] > 0).map((s) => t('scorecard.count', { label: t(`status.${s}`), count: f.statusCounts[s] }));
   return {
     lang,
-    hasCorrections: corrections.length > 0,
-    corrections,
-    hasPeers: peerRows.length > 0,
-    peers: peerRows,
-    peerNames: peers ? md(peers.districts.filter((_, i) => i !== self).map((d) => d.short[lang]).join(lang === 'zh' ? '、' : ', ')) : '',
     district: md(f.district.name[lang]),
     districtShort: md(f.district.short[lang]),
     year: String(f.year),
     nextYear: String(f.year + 1),
-    date: options.date,
+    date: formatDate(options.date, lang),
     revision: String(options.revision),
-    documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: d.date, file: md(d.file) })),
-    headline: f.headline.map((v) => ({ name: name(v), value: value(v, true) })),
-    hasScorecard: scorecard.length > 0,
-    scorecard,
-    counts,
+    revised: options.revision > 1,
+    keyPoints: report.keyPoints.map(sentence),
+    hasCorrections: corrections.length > 0,
+    corrections,
+    hasScorecard: f.scorecard.length > 0,
     total: String(f.scorecard.length),
+    counts: list(countsLine, 'list.separator'),
+    themes,
+    growthCaption,
+    hasGrowthChart: growthRows.length > 0,
+    headline: f.headline.map((v) => ({ name: name(v.indicator), value: value(v, true) })),
+    headlineLegend: legendFor(f.headline),
+    headlineSource: sourceLine(f.headline),
+    hasPeers: peerRows.length > 0,
+    peers: peerRows,
+    peerNames: md(list((peers?.districts ?? []).map((d) => d.short[lang]), 'list.enumeration')),
+    peersLegend: legendFor((peers?.rows ?? []).flatMap((r) => [r.own, ...r.others.map((o) => o.value)])),
+    hasNextRows: nextRows.length > 0,
+    nextRows,
+    nextLegend: legendFor(report.nextMain.flatMap((r) => [r.target, r.result, r.next])),
+    nextTotal: String(f.nextTargets.length),
+    hasProjects: f.projects.length + f.nextProjects.length > 0,
+    projectSummary: f.projects.length > 0
+      ? t('projects.summary', { year: f.year, total: f.projects.length, statuses: list(statusCounts(f.projects), 'list.enumeration'), nextYear: f.year + 1, nextTotal: f.nextProjects.length })
+      : t('projects.summaryNext', { nextYear: f.year + 1, nextTotal: f.nextProjects.length, statuses: list(statusCounts(f.nextProjects), 'list.enumeration') }),
+    projectSectors,
+    annex,
+    scorecard,
+    scorecardLegend: legendFor(rowValues(f.scorecard)),
+    scorecardSource: sourceLine(rowValues(f.scorecard)),
     otherResults: f.otherResults.map((v) => ({ label: label(v), value: value(v) })),
-    hasTrend: f.trend.length > 0,
-    trendHeader: trendHeader.map((h) => ({ text: md(h) })),
-    trendAlign: f.trendColumns.map(() => ' ---: ').join('|'),
-    trendWidths: ['4', ...f.trendColumns.map(() => '1.6')].join(','),
-    trend: f.trend.map((r) => ({ label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)), cells: r.cells.map((c) => ({ text: cellOf(c) })) })),
-    hasPlanProgress: f.planProgress.length > 0,
-    planProgress: f.planProgress.map((r) => ({
-      label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)),
-      base: cellOf(r.base),
-      latest: r.latest ? `${value(r.latest)}${md(lang === 'zh' ? `（${r.latest.chosen.used.year}年）` : ` (${r.latest.chosen.used.year})`)}` : '—',
-      target: value(r.target),
-      status: t(`planStatus.${r.evaluation.status}`),
-      statusClass: `status-${r.evaluation.status}`,
-      note: r.differentDefinition ? md(t('plan.differentDefinition').replace('{{name}}', r.differentDefinition.name[lang])) : '',
-    })),
-    nextTargets: f.nextTargets.map((v) => ({ label: label(v), target: value(v), nature: t(`nature.${v.indicator.nature}`) })),
+    otherLegend: legendFor([...f.headline, ...f.otherResults]),
+    otherSource: sourceLine([...f.headline, ...f.otherResults]),
+    nextTargets: pairs(f.nextTargets.map((v) => ({ label: label(v), target: value(v) }))),
+    nextTargetsLegend: legendFor(f.nextTargets),
+    nextTargetsSource: sourceLine(f.nextTargets),
     projects: projectsBy(f.projects, f.year),
     nextProjects: projectsBy(f.nextProjects, f.year + 1),
-    projectTotal: String(f.projects.length),
-    nextProjectTotal: String(f.nextProjects.length),
+    projectsSource: sourceLine([], [...f.projects, ...f.nextProjects]),
+    hasTrend: f.trend.length > 0,
+    trendHeader: f.trendColumns.map((c) => ({ text: md(t(`trend.${c.kind}`, { year: c.year })) })),
+    trendAlign: [...f.trendColumns.map(() => ' ---: '), ' :---: '].join('|'),
+    trendWidths: ['4', ...f.trendColumns.map(() => '1.6'), '1.4'].join(','),
+    trend: f.trend.map((r) => {
+      const plan = f.planProgress.find((p) => p.indicator.id === r.indicator.id && p.latest);
+      return {
+        label: name(r.indicator) + md(unitSuffix(r.cells.find(Boolean)?.unit, lang)),
+        cells: r.cells.map((c) => ({ text: cellOf(c) })),
+        plan: plan ? `:span[${t(`planStatus.${plan.evaluation.status}`)}]{class="status-${plan.evaluation.status}"}` : '—',
+      };
+    }),
+    hasPlanColumn: f.trendColumns.some((c) => c.kind === 'fyp_target'),
+    trendLegend: legendFor(trendValues),
+    trendSource: sourceLine(trendValues),
+    hasPlanProgress: planRows.length > 0,
+    planWithoutResult: list(f.planProgress.filter((r) => !r.latest).map((r) => t('plan.targetItem', { name: name(r.indicator), target: md(formatPublished(r.target.published, lang, { withUnit: true })) + marksOf(r.target.marks) })), 'list.semicolon'),
+    planProgress: planRows.map((r) => ({
+      label: name(r.indicator) + md(unitSuffix(r.target.unit, lang)),
+      base: cellOf(r.base),
+      latest: r.latest ? `${value(r.latest)}${md(t('plan.latestYear', { year: r.latest.chosen.used.year }))}` : '—',
+      target: value(r.target),
+      status: `:span[${t(`planStatus.${r.evaluation.status}`)}]{class="status-${r.evaluation.status}"}`,
+      note: r.differentDefinition ? md(t('plan.differentDefinition', { name: r.differentDefinition.name[lang] })) : '',
+    })),
+    planSource: sourceLine(planValues),
     notes: f.marksUsed.map((m) => ({ mark: MARK_LETTERS[m], text: t(`marks.${m}`) })),
     conflicts,
+    documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: formatDate(d.date, lang) })),
+    zh,
   };
 }
 
