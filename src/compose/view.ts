@@ -216,7 +216,9 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   /** Two entries side by side in one row, halving a long two-column list. */
   const pairs = <T extends object>(items: T[]) => {
     const half = Math.ceil(items.length / 2);
-    return items.slice(0, half).map((left, i) => ({ left, right: items[half + i] }));
+    // An odd list leaves the last right-hand cells empty: an entry of the same fields, all blank.
+    const blank = (like: T) => Object.fromEntries(Object.keys(like).map((k) => [k, ''])) as T;
+    return items.slice(0, half).map((left, i) => ({ left, right: items[half + i] ?? blank(left) }));
   };
   const trendValues = f.trend.flatMap((r) => r.cells);
   // Plan targets the trend table shows with their status; the others with a latest result get their own table.
