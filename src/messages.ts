@@ -6,6 +6,7 @@ export const messages = {
   fileOutsideFolder: (name: string, folder: string) => `"${name}" is not a file inside the ${folder} folder`,
   outputOutsideFolder: (name: string, folder: string) => `the output file name "${name}" would be written outside the output folder ${folder}`,
   badId: (id: string) => `id "${id}" must start with a lower-case letter or digit and hold only a-z, 0-9, "-" and "_"`,
+  forbiddenCharacter: (codes: string, text: string) => `${JSON.stringify(text)} holds ${codes}: a control, invisible or direction-changing character no document can show; remove it`,
   yamlSyntax: (reason: string) => `YAML syntax error: ${reason}`,
   csvSyntax: (reason: string) => `CSV syntax error: ${reason}`,
   csvHeader: (expected: string, found: string) => `expected columns "${expected}", found "${found}"`,

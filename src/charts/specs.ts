@@ -10,6 +10,9 @@ import { FONT_FAMILY } from '../fonts/fonts.js';
 /** Width of every chart, in points (the A4 text width less a margin). */
 export const CHART_WIDTH = 500;
 
+/** Widest label a chart shows, in points; longer ones end in "…" (tables show them in full). */
+export const LABEL_LIMIT = { axis: 300, legend: 120 } as const;
+
 export const STATUS_COLOURS: Record<string, string> = {
   met: '#2e7d32', not_met: '#c62828', pending: '#9e9e9e', qualitative: '#6d4c41', not_comparable: '#f9a825',
 };
@@ -34,7 +37,7 @@ export const baseSpec = {
     aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 10, titleFontSize: 10, labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#999', tickColor: '#999' },
-    legend: { labelFontSize: 10, titleFontSize: 10, orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
+    legend: { labelFontSize: 10, titleFontSize: 10, orient: 'bottom', direction: 'horizontal', labelLimit: LABEL_LIMIT.legend },
   },
 } as const;
 
@@ -49,7 +52,7 @@ export function statusChart(f: BriefingFindings, label: Labeller): TopLevelSpec 
     height: values.length * 22 * lines,
     data: { values },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: values.map((v) => v.label), title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'label', type: 'nominal', sort: values.map((v) => v.label), title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       x: { field: 'count', type: 'quantitative', title: oneLine(label('chartLabel.count')), axis: { tickMinStep: 1, format: 'd' } },
     },
     layer: [
@@ -82,7 +85,7 @@ export function growthChart(f: BriefingFindings, mode: LangMode, label: Labeller
     height: rows.length * (lines === 2 ? 34 : 26),
     data: { values },
     encoding: {
-      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
       x: { field: 'value', type: 'quantitative', title: '%' },
       color: {
@@ -118,7 +121,7 @@ export function projectsChart(f: BriefingFindings, label: Labeller): TopLevelSpe
     height: sectors.length * Math.max(years.length * 14, lines * 14) + 8,
     data: { values },
     encoding: {
-      y: { field: 'sector', type: 'nominal', sort: sectors, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'sector', type: 'nominal', sort: sectors, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'year', type: 'nominal', sort: years },
       x: { field: 'count', type: 'quantitative', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
       color: {

@@ -8,6 +8,7 @@ import { STATUSES } from '../analyse/evaluate-target.js';
 import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
+import { fill } from './fill.js';
 
 /** The letter each note mark shows as; the same in both languages. */
 export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
@@ -83,7 +84,7 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
     others: c.others.map((o) => ({ value: md(formatValue(data, o, c.indicator, lang, { withUnit: true })), source: source(o) })),
   }));
 
-  const trendHeader = f.trendColumns.map((c) => t(`trend.${c.kind}`).replace('{{year}}', String(c.year)));
+  const trendHeader = f.trendColumns.map((c) => fill(t(`trend.${c.kind}`), { year: c.year }));
   const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
 
   const peers = options.peers;
@@ -98,7 +99,7 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
       return {
         label: md(r.indicator.name[lang]) + md(unitLabel(data, r.indicator, lang)),
         value: md(formatValue(data, own.value!.used, r.indicator, lang)) + own.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join(''),
-        rank: md(t('peers.rank').replace('{{rank}}', String(own.rank)).replace('{{of}}', String(ranked.length))),
+        rank: md(fill(t('peers.rank'), { rank: String(own.rank), of: ranked.length })),
         others: others.map((c) => md(`${c.district.short[lang]} ${formatValue(data, c.value!.used, r.indicator, lang)}`) + c.marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('')).join(lang === 'zh' ? '；' : '; '),
       };
     });
@@ -137,7 +138,7 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
       target: value(r.target),
       status: t(`planStatus.${r.evaluation.status}`),
       statusClass: `status-${r.evaluation.status}`,
-      note: r.differentDefinition ? md(t('plan.differentDefinition').replace('{{name}}', r.differentDefinition.name[lang])) : '',
+      note: r.differentDefinition ? md(fill(t('plan.differentDefinition'), { name: r.differentDefinition.name[lang] })) : '',
     })),
     nextTargets: f.nextTargets.map((v) => ({ label: label(v), target: value(v), nature: t(`nature.${v.indicator.nature}`) })),
     projects: projectsBy(f.projects, f.year),

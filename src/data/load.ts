@@ -7,7 +7,7 @@ import { parseValue } from './parse-value.js';
 import { readCsv, readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import {
   CATEGORIES, DIRECTIONS, FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
-  type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
+  type Dataset, type DataText, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
 export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote', 'note'] as const;
@@ -97,12 +97,35 @@ function filesEnding(dir: string, ending: string): string[] {
 const csvFiles = (dir: string) => filesEnding(dir, '.csv');
 const yamlFiles = (dir: string) => filesEnding(dir, '.yaml');
 
+/**
+ * Characters no document can show and that would change what a text looks like or how it is parsed later:
+ * C0 and C1 controls (NUL, CR, line feed, tab …), line and paragraph separators, bidirectional overrides,
+ * byte-order marks, non-characters and unpaired surrogates.
+ */
+const FORBIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
 export function loadDataset(dataDir: string): Dataset {
   const all: Diagnostic[] = [];
   const rel = (name: string) => `data/${name}`;
+  const texts: DataText[] = [];
 
-  const yaml = (name: string) => tryRead(all, () => readYamlList(join(dataDir, name), rel(name)), []);
+  /** Every string of every record: no forbidden character, and kept (with its place) for the font check. */
+  const checked = (file: string, records: FieldRecord[]): FieldRecord[] => {
+    for (const rec of records) {
+      for (const { field, line, text } of rec.texts()) {
+        const place = { file, line, field };
+        const bad = [...new Set(text.match(FORBIDDEN_CHARACTER) ?? [])];
+        if (bad.length > 0) all.push(diagnostic('error', 'forbiddenCharacter', place, bad.map(codePoint).join(', '), text));
+        texts.push({ text, place });
+      }
+    }
+    return records;
+  };
+
+  const yaml = (name: string) => checked(rel(name), tryRead(all, () => readYamlList(join(dataDir, name), rel(name)), []));
 
   // Districts
   const districtCheck = new Checker(rel('districts.yaml'));
@@ -221,7 +244,7 @@ export function loadDataset(dataDir: string): Dataset {
     const file = rel(`observations/${name}`);
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of tryRead(all, () => readCsv(join(dataDir, 'observations', name), file, OBSERVATION_COLUMNS), [])) {
+    for (const rec of checked(file, tryRead(all, () => readCsv(join(dataDir, 'observations', name), file, OBSERVATION_COLUMNS), []))) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const indicatorId = check.required(rec, 'indicator');
@@ -267,7 +290,7 @@ export function loadDataset(dataDir: string): Dataset {
     const file = rel(`projects/${name}`);
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of tryRead(all, () => readCsv(join(dataDir, 'projects', name), file, PROJECT_COLUMNS), [])) {
+    for (const rec of checked(file, tryRead(all, () => readCsv(join(dataDir, 'projects', name), file, PROJECT_COLUMNS), []))) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const name = check.bilingual(rec);
@@ -288,7 +311,7 @@ export function loadDataset(dataDir: string): Dataset {
 
   for (const c of [districtCheck, unitCheck, docCheck, phraseCheck, indicatorCheck, ...observationChecks]) all.push(...c.diagnostics);
   if (hasErrors(all)) throw new DiagnosticError(all);
-  return { districts, documents, units, indicators, phrases, observations, projects };
+  return { districts, documents, units, indicators, phrases, observations, projects, texts };
 }
 
 /** Same key and same source twice is a duplicate; different values for one key need one `preferred`. */

@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { basename, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { diagnostic, DiagnosticError, fail, type Place } from '../diagnostics.js';
+import { diagnostic, DiagnosticError, fail, type Diagnostic, type Place } from '../diagnostics.js';
 import { isInside } from '../contained-path.js';
 
 export interface FieldRecord {
@@ -14,6 +14,14 @@ export interface FieldRecord {
   child(field: string): FieldRecord | undefined;
   /** A list of strings, e.g. `aliases: [..]`. */
   list(field: string): string[];
+  /** Every string the record holds, nested maps and lists included, with its field path and line. */
+  texts(): FieldText[];
+}
+
+export interface FieldText {
+  field: string;
+  line: number;
+  text: string;
 }
 
 /** No data or source file is larger than this; a bigger one is refused before it is read. */
@@ -89,6 +97,16 @@ function yamlRecord(node: Node, lines: LineCounter): FieldRecord {
       if (isSeq(entry)) return entry.items.map((item) => String(isScalar(item) ? item.value : item));
       return isScalar(entry) ? [String(entry.value)] : [];
     },
+    texts() {
+      const out: FieldText[] = [];
+      const visit = (value: Node | null, field: string, line: number) => {
+        if (isScalar(value) && typeof value.value === 'string') out.push({ field, line: lineAt(value.range?.[0]) || line, text: value.value });
+        else if (isSeq(value)) value.items.forEach((item, i) => visit(item as Node, `${field}[${i}]`, line));
+        else if (isMap(value)) for (const pair of value.items) visit(pair.value as Node | null, `${field}.${isScalar(pair.key) ? String(pair.key.value) : ''}`, lineAt((pair.key as Node | null)?.range?.[0]));
+      };
+      for (const [field, entry] of entries) visit(entry.node, field, entry.line);
+      return out;
+    },
   };
 }
 
@@ -98,9 +116,10 @@ export function readYamlList(path: string, displayName: string, key?: string): F
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new DiagnosticError(
-      doc.errors.map((e) => diagnostic('error', 'yamlSyntax', { file: displayName, line: lines.linePos(e.pos[0]).line }, e.message.split('\n')[0]!)),
-    );
+    throw new DiagnosticError(doc.errors.map((e) => {
+      const at = lines.linePos(e.pos[0]);
+      return syntaxDiagnostic('yamlSyntax', displayName, text, at.line, at.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    }));
   }
   const contents = key && isMap(doc.contents) ? (doc.contents.get(key, true) as Node | undefined) ?? null : doc.contents;
   if (contents === null) return [];
@@ -110,24 +129,51 @@ export function readYamlList(path: string, displayName: string, key?: string): F
   return contents.items.map((item) => yamlRecord(item as Node, lines));
 }
 
+/** The line each CSV record starts on, from the byte offset at which each record ends (quoted fields may hold line breaks). */
+function recordStartLines(text: string, ends: number[]): number[] {
+  const bytes = Buffer.from(text);
+  const starts: number[] = [];
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  for (const end of ends) {
+    // Blank lines before a record are skipped by the parser.
+    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d)) {
+      if (bytes[offset] === 0x0a) line++;
+      offset++;
+    }
+    starts.push(line);
+    for (; offset < end && offset < bytes.length; offset++) if (bytes[offset] === 0x0a) line++;
+  }
+  return starts;
+}
+
+/** A syntax error at a line (and column) of a file, with that line of the file shown. */
+function syntaxDiagnostic(code: 'yamlSyntax' | 'csvSyntax', file: string, text: string, line: number | undefined, column: number | undefined, reason: string): Diagnostic {
+  const shown = line ? text.split('\n')[line - 1]?.replace(/\r$/, '') : undefined;
+  return { ...diagnostic('error', code, { file, ...(line ? { line } : {}), ...(column ? { column } : {}) }, reason), ...(shown !== undefined ? { excerpt: shown } : {}) };
+}
+
 /** Reads a CSV file with a header row that must list exactly `columns`. */
 export function readCsv(path: string, displayName: string, columns: readonly string[]): FieldRecord[] {
   const text = readText(path, displayName);
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { bytes: number } }[];
   try {
     rows = parseCsv(text, { info: true, skip_empty_lines: true, relax_column_count: false, bom: true }) as unknown as typeof rows;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new DiagnosticError([diagnostic('error', 'csvSyntax', { file: displayName, line: err.lines }, err.message)]);
+    const err = e as Error & { lines?: number; code?: string };
+    const line = err.lines && err.lines > 0 ? err.lines : undefined;
+    const reason = err.message.replace(/^(Invalid Record Length|Invalid Closing Quote|Invalid Opening Quote|Quote Not Closed)?:?\s*/, '$1: ').replace(/^: /, '');
+    throw new DiagnosticError([syntaxDiagnostic('csvSyntax', displayName, text, line, undefined, reason)]);
   }
+  const startLines = recordStartLines(text, rows.map((r) => r.info.bytes));
   const [header, ...body] = rows;
   if (!header) return [];
   const found = header.record.map((c) => c.trim());
   if (found.join(',') !== columns.join(',')) {
     throw new DiagnosticError([diagnostic('error', 'csvHeader', { file: displayName, line: 1 }, columns.join(','), found.join(','))]);
   }
-  return body.map(({ record, info }) => {
-    const line = info.lines;
+  return body.map(({ record }, i) => {
+    const line = startLines[i + 1]!;
     return {
       line,
       get(field) {
@@ -136,6 +182,7 @@ export function readCsv(path: string, displayName: string, columns: readonly str
       },
       lineOf: () => line,
       child: () => undefined,
+      texts: () => columns.map((field, i) => ({ field, line, text: record[i] ?? '' })).filter((t) => t.text !== ''),
       list(field) {
         return (this.get(field) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
       },
