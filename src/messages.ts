@@ -40,6 +40,7 @@ export const messages = {
   buildLocked: (path: string, pid: string) => `another build (process ${pid}) is writing to this output folder; lock file ${path}`,
   missingMessage: (key: string, lang: string) => `template text "${key}" has no ${lang} translation`,
   unknownDirective: (name: string) => `unknown directive "${name}"`,
+  unmappedChartFeature: (feature: string) => `a native Word chart cannot show ${feature}: map it for Word charts, or build with --docx-charts image`,
   bilingualMismatch: (where: string) => `the zh and en documents differ in structure at ${where}; the template must not branch on language`,
 } as const;
 

@@ -15,7 +15,7 @@ import { outputPath } from './contained-path.js';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
-import { renderDocx } from './render/docx.js';
+import { renderDocx, type DocxCharts } from './render/docx.js';
 import { pdfDefinition, renderPdf } from './render/pdf.js';
 
 export type Format = 'pdf' | 'docx';
@@ -105,11 +105,11 @@ export async function composeAll(ws: Workspace, plan: DocumentPlan, modes: LangM
 }
 
 /** Renders a planned document in every requested mode and format, in memory; nothing is written here. */
-export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangMode[], formats: Format[], outDir: string): Promise<RenderedFile[]> {
+export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangMode[], formats: Format[], outDir: string, docxCharts: DocxCharts = 'native'): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
   for (const composed of await composeAll(ws, plan, modes)) {
     for (const format of formats) {
-      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed), ws.fonts) : await renderDocx(composed, ws.fonts);
+      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed), ws.fonts) : await renderDocx(composed, ws.fonts, docxCharts);
       files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }
   }

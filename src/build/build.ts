@@ -8,6 +8,7 @@ import type { LangMode } from '../compose/compose.js';
 import { loadDataset } from '../data/load.js';
 import type { Dataset } from '../data/types.js';
 import { briefingFileName, comparisonFileName, type Format, type RenderedFile } from '../pipeline.js';
+import type { DocxCharts } from '../render/docx.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { outputPath } from '../contained-path.js';
 import { acquireLock } from './lock.js';
@@ -24,6 +25,8 @@ export interface BuildPaths {
   fontsDir: string;
   /** The compiled code, fingerprinted as the tool's version. */
   codeDir: string;
+  /** How DOCX files show charts (a render setting; changing it rebuilds). */
+  docxCharts?: DocxCharts;
 }
 
 export interface Job {
@@ -35,6 +38,7 @@ export interface Job {
   dataDir: string;
   templatesDir: string;
   fontsDir: string;
+  docxCharts: DocxCharts;
 }
 
 export type Reason = 'new' | 'data changed' | 'templates, fonts, catalogue, tool or settings changed' | 'output missing' | 'unchanged';
@@ -61,7 +65,7 @@ function commonFingerprint(paths: BuildPaths, manifest: Manifest): string {
   const files = [...filesUnder(paths.templatesDir), ...filesUnder(paths.fontsDir), ...filesUnder(join(paths.dataDir, 'indicators')), ...data, ...filesUnder(paths.codeDir)]
     .filter((f) => existsSync(f) && !f.endsWith('.map'));
   const parts = files.map((f) => `${basename(f)}:${sha256(readFileSync(f))}`);
-  return sha256([...parts, JSON.stringify({ languages: manifest.languages, formats: manifest.formats, date: manifest.date ?? process.env.SOURCE_DATE_EPOCH ?? '' })].join('\n'));
+  return sha256([...parts, JSON.stringify({ languages: manifest.languages, formats: manifest.formats, date: manifest.date ?? process.env.SOURCE_DATE_EPOCH ?? '', docxCharts: paths.docxCharts ?? 'native' })].join('\n'));
 }
 
 const districtsOf = (e: DocumentEntry) => (e.kind === 'briefing' ? [e.district] : e.districts);
@@ -108,7 +112,7 @@ export function planBuild(data: Dataset, manifest: Manifest, state: BuildState, 
     jobs.push({
       entry, request: { ...(manifest.date ? { date: manifest.date } : {}), revision, corrections },
       langs: manifest.languages, formats: manifest.formats,
-      outDir: paths.outDir, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir,
+      outDir: paths.outDir, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, docxCharts: paths.docxCharts ?? 'native',
     });
   }
   return { planned, next, jobs };

@@ -15,7 +15,7 @@ parentPort!.on('message', async (job: Job) => {
     const plan = job.entry.kind === 'briefing'
       ? briefingPlan(ws, { ...request, district: job.entry.district, year: job.entry.year })
       : comparisonPlan(ws, { ...request, districts: job.entry.districts, year: job.entry.year });
-    const files = await renderPlan(ws, plan, job.langs, job.formats, job.outDir);
+    const files = await renderPlan(ws, plan, job.langs, job.formats, job.outDir, job.docxCharts);
     parentPort!.postMessage({ ok: true, files });
   } catch (e) {
     parentPort!.postMessage({ ok: false, message: e instanceof DiagnosticError ? e.message : (e as Error).stack ?? String(e) });

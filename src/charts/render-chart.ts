@@ -3,6 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { measureText, type FontSet } from '../fonts/fonts.js';
 
 export interface RenderedChart {
+  /** The spec it was rendered from (native Word charts are made from it). */
+  spec: TopLevelSpec;
   svg: string;
   width: number;
   height: number;
@@ -38,5 +40,5 @@ export async function renderChart(spec: TopLevelSpec, fonts: FontSet): Promise<R
   view.finalize();
   const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 0);
-  return { svg, width, height };
+  return { spec, svg, width, height };
 }

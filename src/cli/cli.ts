@@ -9,11 +9,13 @@ import { loadFonts } from '../fonts/fonts.js';
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
 import { briefingPlan, comparisonPlan, FORMATS, renderPlan, type DocumentPlan, type DocumentRequest, type Format, type Workspace } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
+import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { validateDataset } from './validate.js';
 import { build, dataDiff, type BuildPaths } from '../build/build.js';
 import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
+import { IMPORT_FORMATS, runImport } from '../import/command.js';
 import { observationRows, OBSERVATION_EXPORT_COLUMNS, projectRows, PROJECT_EXPORT_COLUMNS, toCsv, toJson } from '../export.js';
 
 /** The project folder: data/, templates/ and fonts/ default to the ones beside the code. */
@@ -43,10 +45,13 @@ function documentOptions<T>(y: Argv<T>, year: string) {
     .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
     .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
     .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
-    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" });
+    .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" })
+    .option('docx-charts', docxChartsOption);
 }
 
-type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string };
+const docxChartsOption = { choices: DOCX_CHARTS, default: 'native' as DocxCharts, describe: 'DOCX charts: native (editable Word charts with their data) or image (pictures)' } as const;
+
+type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string; docxCharts: DocxCharts };
 
 /** Renders one planned document in the requested languages and formats, then writes all files at once. */
 async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request: DocumentRequest) => DocumentPlan): Promise<void> {
@@ -55,7 +60,7 @@ async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request:
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
   const ws = workspace(args);
   const request: DocumentRequest = { year: args.year, langs, formats, outDir: resolve(args.out), ...(args.date ? { date: args.date } : {}) };
-  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir);
+  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir, args.docxCharts);
   writeFilesAtomically(files);
   for (const f of files) process.stdout.write(`${f.path}\n`);
 }
@@ -64,13 +69,15 @@ function buildOptions<T>(y: Argv<T>) {
   return y
     .option('manifest', { type: 'string', default: join(PROJECT_ROOT, 'manifest.yaml'), defaultDescription: '<project>/manifest.yaml', describe: 'The documents to build' })
     .option('state', { type: 'string', default: join(PROJECT_ROOT, 'build-state.json'), defaultDescription: '<project>/build-state.json', describe: 'Build state: revisions, fingerprints, corrections (commit it)' })
-    .option('out', { type: 'string', default: 'output', describe: 'Output folder' });
+    .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+    .option('docx-charts', docxChartsOption);
 }
 
-function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string }): BuildPaths {
+function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string; docxCharts: DocxCharts }): BuildPaths {
   return {
     manifest: resolve(args.manifest), state: resolve(args.state), outDir: resolve(args.out),
     dataDir: resolve(args.data), templatesDir: resolve(args.templates), fontsDir: resolve(args.fonts), codeDir: join(PROJECT_ROOT, 'dist', 'src'),
+    docxCharts: args.docxCharts,
   };
 }
 
@@ -186,7 +193,22 @@ export async function main(argv: string[]): Promise<number> {
           else process.stdout.write(text);
         })(),
     )
-    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data or export.')
+    .command(
+      'import <report>',
+      'Draft data from a plan report (plain text, HTML or DOCX): indicator tables, prose values, project lists',
+      (y) =>
+        y
+          .positional('report', { type: 'string', demandOption: true, describe: 'The report: .txt, .html or .docx' })
+          .option('district', { type: 'string', demandOption: true, describe: 'District id the report is about' })
+          .option('doc', { type: 'string', demandOption: true, describe: 'Document id the draft cites (as in documents.yaml)' })
+          .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
+          .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
+          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' }),
+      (args) => run(() => {
+        for (const line of runImport({ ...args, report: args.report as string })) process.stdout.write(`${line}\n`);
+      })(),
+    )
+    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data, export or import.')
     .strict()
     .help()
     .alias('h', 'help')

@@ -9,6 +9,8 @@ import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
 import { textsOf } from '../ir/types.js';
 import { chartPngs } from './chart-png.js';
+import { addCharts, chartPlaceholder, type PlacedChart } from './word-chart/package.js';
+import { chartTexts, placeChart } from './word-chart/place.js';
 import { contentWidth, STYLE } from './style.js';
 
 export interface DocxInputs {
@@ -16,6 +18,10 @@ export interface DocxInputs {
   charts: Map<string, RenderedChart>;
   pageLabel: string;
 }
+
+/** How a DOCX shows charts: native Word charts (editable, with their data) or pictures. */
+export type DocxCharts = 'native' | 'image';
+export const DOCX_CHARTS: readonly DocxCharts[] = ['native', 'image'];
 
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
@@ -76,7 +82,10 @@ function table(t: Table): (Paragraph | DocxTable)[] {
   ];
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, pngs: Map<string, Buffer>, cover = false): (Paragraph | DocxTable)[] {
+/** What stands in a figure's paragraph: a picture, or the placeholder of a native chart. */
+type FigureRun = (chart: string, caption: Inline[]) => ParagraphChild | undefined;
+
+function blocks(list: Block[], figure: FigureRun, cover = false): (Paragraph | DocxTable)[] {
   return list.flatMap((b): (Paragraph | DocxTable)[] => {
     switch (b.type) {
       case 'heading':
@@ -96,7 +105,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, pngs: Map<str
       }
       case 'list':
         return b.items.flatMap((item, i) =>
-          blocks(item, charts, pngs).map((p, j) =>
+          blocks(item, figure).map((p, j) =>
             j === 0 && p instanceof Paragraph && !b.ordered
               ? new Paragraph({ bullet: { level: 0 }, children: runs(firstInlines(item)) })
               : j === 0 && p instanceof Paragraph
@@ -105,30 +114,18 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, pngs: Map<str
       case 'table':
         return table(b);
       case 'figure': {
-        const chart = charts.get(b.chart);
-        const png = pngs.get(b.chart);
-        if (!chart || !png) return [];
-        const widthPt = Math.min(contentWidth, chart.width);
-        const px = (pt: number) => Math.round((pt * 96) / 72);
+        const run = figure(b.chart, b.caption);
+        if (!run) return [];
         return [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            keepNext: true,
-            children: [new ImageRun({
-              type: 'png',
-              data: png,
-              transformation: { width: px(widthPt), height: px((chart.height * widthPt) / chart.width) },
-              altText: { id: String([...pngs.keys()].indexOf(b.chart) + 1), name: b.chart, title: b.chart, description: plainText(b.caption) },
-            })],
-          }),
+          new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run] }),
           new Paragraph({ style: 'Caption', children: runs(b.caption) }),
         ];
       }
       case 'div':
         if (b.class === 'cover') {
-          return [new Paragraph({ spacing: { before: twips(150) }, children: [] }), ...blocks(b.children, charts, pngs, true), new Paragraph({ pageBreakBefore: true, children: [] })];
+          return [new Paragraph({ spacing: { before: twips(150) }, children: [] }), ...blocks(b.children, figure, true), new Paragraph({ pageBreakBefore: true, children: [] })];
         }
-        return blocks(b.children, charts, pngs, cover);
+        return blocks(b.children, figure, cover);
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
@@ -172,11 +169,12 @@ async function withSeededRandom<T>(seed: string, work: () => Promise<T>): Promis
   }
 }
 
-/** Fixes the dates docx takes from the clock: core.xml's created/modified and every zip entry's time. */
-function normaliseZip(buffer: Buffer, isoDate: string): Buffer {
+/** Fixes the dates docx takes from the clock (core.xml's created/modified, every zip entry's time) and adds the native charts. */
+function normaliseZip(buffer: Buffer, isoDate: string, charts: PlacedChart[]): Buffer {
   const entries = unzipSync(buffer);
   const stamp = `${isoDate}T00:00:00Z`;
   const mtime = new Date(stamp);
+  addCharts(entries, charts, mtime);
   const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
   for (const [name, data] of Object.entries(entries)) {
     const fixed = name === 'docProps/core.xml'
@@ -187,9 +185,38 @@ function normaliseZip(buffer: Buffer, isoDate: string): Buffer {
   return Buffer.from(zipSync(out));
 }
 
-export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet): Promise<Buffer> {
-  const pngs = await chartPngs(charts, fonts);
-  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title;
+/** Native charts, mapped from their specs (an unmapped feature stops here), for the figures the document shows. */
+function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts: FontSet): Map<string, PlacedChart> {
+  const placed = new Map<string, PlacedChart>();
+  const visit = (list: Block[]): void => {
+    for (const b of list) {
+      if (b.type === 'figure' && charts.has(b.chart) && !placed.has(b.chart)) placed.set(b.chart, placeChart(b.chart, charts.get(b.chart)!, plainText(b.caption), contentWidth, ir.meta.lang, fonts));
+      if (b.type === 'div') visit(b.children);
+      if (b.type === 'list') b.items.forEach(visit);
+    }
+  };
+  visit(ir.blocks);
+  return placed;
+}
+
+export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native'): Promise<Buffer> {
+  const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts) : new Map<string, PlacedChart>();
+  const pngs = chartsAs === 'image' ? await chartPngs(charts, fonts) : new Map<string, Buffer>();
+  const figure: FigureRun = (id, caption) => {
+    if (native.has(id)) return new TextRun(chartPlaceholder(id));
+    const chart = charts.get(id);
+    const png = pngs.get(id);
+    if (!chart || !png) return undefined;
+    const widthPt = Math.min(contentWidth, chart.width);
+    const px = (pt: number) => Math.round((pt * 96) / 72);
+    return new ImageRun({
+      type: 'png',
+      data: png,
+      transformation: { width: px(widthPt), height: px((chart.height * widthPt) / chart.width) },
+      altText: { id: String([...pngs.keys()].indexOf(id) + 1), name: id, title: id, description: plainText(caption) },
+    });
+  };
+  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('');
   const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, used)]);
   const font = { ascii: FONT_FAMILY, eastAsia: FONT_FAMILY, hAnsi: FONT_FAMILY, cs: FONT_FAMILY };
   const headingRun = (size: number) => ({ font, size: halfPoints(size), bold: true, color: hex(STYLE.colour.accent) });
@@ -235,10 +262,10 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
           default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageRuns(pageLabel) })] }),
           first: new Footer({ children: [] }),
         },
-        children: blocks(ir.blocks, charts, pngs),
+        children: blocks(ir.blocks, figure),
       }],
     });
     return Packer.toBuffer(doc);
   });
-  return normaliseZip(Buffer.from(packed), ir.meta.date);
+  return normaliseZip(Buffer.from(packed), ir.meta.date, [...native.values()]);
 }

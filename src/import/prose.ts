@@ -1,0 +1,245 @@
+// Reads targets and results written in prose ("地区生产总值增长6%左右", "完成固定资产投资276.2亿元") into draft observations.
+import type { Catalogue, CatalogueEntry } from './catalogue.js';
+import type { DraftObservation, ImportContext } from './draft.js';
+import { squash } from './tables.js';
+
+/** A printed form of an indicator's name, and whether it names the rate (growth) or the level. */
+interface Surface {
+  text: string;
+  entries: CatalogueEntry[];
+}
+
+interface Found {
+  start: number;
+  end: number;
+  prefix: string;
+  number: string;
+  unit: string;
+  suffix: string;
+  text: string;
+}
+
+/** Words between a name and its value that say how it is reported, not what. */
+const LINK_WORDS = [
+  '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
+  '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
+].sort((a, b) => b.length - a.length);
+const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
+const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
+const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
+const SENTENCE_END = /[。；;！？!?]/;
+const CLAUSE_END = /[，,：:。；;！？!?]/;
+
+/** Names and aliases of the catalogue as they can stand in prose, longest first. */
+export function proseSurfaces(catalogue: Catalogue): Surface[] {
+  const byText = new Map<string, CatalogueEntry[]>();
+  const add = (text: string, entry: CatalogueEntry) => {
+    const t = squash(text.normalize('NFKC')).replace(/\([^()]*\)$/, '');
+    if (t.length < 2) return;
+    for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP')])) {
+      const list = byText.get(variant) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      byText.set(variant, list);
+    }
+  };
+  for (const entry of catalogue.entries) {
+    for (const name of entry.names) {
+      add(name, entry);
+      const base = name.replace(/(增速|增长率|增长|增幅)$/, '');
+      if (base !== name) add(base, entry);
+    }
+  }
+  return [...byText.entries()].map(([text, entries]) => ({ text, entries })).sort((a, b) => b.text.length - a.text.length);
+}
+
+function valuePattern(units: readonly string[]): RegExp {
+  const unitAlternatives = ['个百分点', ...units.filter((u) => u !== '无')].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  return new RegExp(`(突破|超过|超|不低于|不少于|不超过|低于|近|约|逾)?(\\d+(?:\\.\\d+)?)(${unitAlternatives})(左右|以上|以内|以下|余)?`, 'g');
+}
+
+/** Every value with a unit in a sentence; a year ("2024年") is not a value. */
+function valuesIn(sentence: string, pattern: RegExp): Found[] {
+  const out: Found[] = [];
+  for (const m of sentence.matchAll(pattern)) {
+    const [text, prefix = '', number, unit, suffix = ''] = m;
+    if (unit === '年' || /[\d.A-Za-z]/.test(sentence[m.index - 1] ?? '')) continue;
+    const keptPrefix = /^(突破|超过|超|不低于|不少于|不超过|低于)$/.test(prefix) ? prefix : '';
+    const start = m.index + prefix.length - keptPrefix.length;
+    out.push({ start, end: m.index + text.length, prefix: keptPrefix, number: number!, unit: unit!, suffix, text: text.slice(prefix.length - keptPrefix.length) });
+  }
+  return out;
+}
+
+/** The entry of `surface` a value of `unit` can be, the rate when the words between say so. */
+function choose(surface: Surface, unit: string, growth: boolean): CatalogueEntry | undefined {
+  const unitOf = (e: CatalogueEntry) => e.unit === unit || (unit === '个百分点' && e.unit === '%');
+  const rate = surface.entries.find((e) => e.measure === 'growth' && unitOf(e));
+  const level = surface.entries.find((e) => e.measure !== 'growth' && unitOf(e));
+  return growth ? rate ?? level : level ?? (surface.entries.some((e) => e.measure === 'growth' && surface.text === squash(e.zh)) ? rate : undefined);
+}
+
+interface Context {
+  year: number;
+  kind: DraftObservation['kind'];
+}
+
+const CN_DIGITS: Record<string, string> = { '〇': '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章节]\s)/;
+
+/** The year and kind prose values have below a heading: results of the reviewed year, targets of a later one. */
+function headingContext(line: string, ctx: ImportContext, fiveYearPlan: boolean, current: Context): Context {
+  if (!HEADING.test(line) || squash(line).length > 40) return current;
+  const t = line.replace(/[〇○零一二三四五六七八九]{4}年/g, (y) => [...y.slice(0, 4)].map((c) => CN_DIGITS[c]).join('') + '年');
+  const year = Number(/(20\d\d)年/.exec(t)?.[1] ?? 0);
+  const planKind = fiveYearPlan ? 'fyp_target' : 'target';
+  if (year) return { year, kind: year > ctx.year ? planKind : 'result' };
+  if (/十三五|成就|回顾|执行情况/.test(t)) return { year: ctx.year, kind: 'result' };
+  if (fiveYearPlan && /^\s*第/.test(t)) return { year: ctx.year + 5, kind: planKind };
+  return current;
+}
+
+/** Prose values, line by line, skipping the lines `skip` (tables already read). */
+export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservation[] {
+  const fiveYearPlan = ctx.lines.slice(0, 12).some((l) => /五年规划/.test(l));
+  const surfaces = proseSurfaces(ctx.catalogue);
+  const pattern = valuePattern(ctx.catalogue.units);
+  const out: DraftObservation[] = [];
+  let context: Context = { year: ctx.year, kind: 'result' };
+  ctx.lines.forEach((raw, index) => {
+    context = headingContext(raw, ctx, fiveYearPlan, context);
+    if (skip.has(index + 1) || !/\d/.test(raw)) return;
+    const line = raw.normalize('NFKC').replace(/[\s]+/g, '');
+    for (const sentence of line.split(new RegExp(`(?<=${SENTENCE_END.source})`))) out.push(...sentenceValues(sentence, line, index + 1, surfaces, pattern, context, ctx));
+  });
+  return out;
+}
+
+function sentenceValues(
+  sentence: string, line: string, lineNo: number, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
+): DraftObservation[] {
+  const out: DraftObservation[] = [];
+  const values = valuesIn(sentence, pattern);
+  const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
+    const entry = surface && choose(surface, value.unit, growth);
+    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, line, lineNo, context, ctx));
+  };
+  /** The names of the values read so far in this sentence, in order. */
+  const named: Surface[] = [];
+  let previous: { surface: Surface; end: number; quoteStart: number } | undefined;
+  for (let v = 0; v < values.length; v++) {
+    const value = values[v]!;
+    const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
+    const before = sentence.slice(from, value.start);
+    // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
+    const listed = /分别/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
+    if (listed) {
+      listed.names.forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
+      v += listed.names.length - 1;
+      previous = undefined;
+      continue;
+    }
+    // "接待旅客量4318万人次、旅游总花费368亿元，分别增长10.9%、10.2%": the rates of the values just named.
+    const chained = chainLength(sentence, values, v);
+    if (/分别/.test(before) && LINKS.test(before) && chained > 1 && named.length >= chained) {
+      named.slice(-chained).forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(before), from));
+      v += chained - 1;
+      previous = undefined;
+      continue;
+    }
+    let name = nameBefore(before, surfaces);
+    let quoteStart = from;
+    // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
+    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) {
+      name = { surface: previous.surface, gap: before };
+      quoteStart = previous.quoteStart;
+    }
+    // "8项重点民生实事": the name right after the value.
+    if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
+    if (!name) {
+      previous = undefined;
+      continue;
+    }
+    emit(name.surface, value, GROWTH_WORD.test(name.gap), quoteStart);
+    named.push(name.surface);
+    previous = { surface: name.surface, end: value.end, quoteStart };
+  }
+  return out;
+}
+
+/** How many values from `v` on are chained by 、 ("9%、6%、5%"). */
+function chainLength(sentence: string, values: Found[], v: number): number {
+  let count = 1;
+  while (values[v + count] && sentence.slice(values[v + count - 1]!.end, values[v + count]!.start) === '、') count++;
+  return count;
+}
+
+/** A catalogue name that starts right after a value: "8项重点民生实事". */
+function nameAfter(after: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
+  const surface = surfaces.find((s) => after.startsWith(s.text));
+  return surface ? { surface, gap: '' } : undefined;
+}
+
+function lastIndexOf(s: string, pattern: RegExp, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (pattern.test(s[i]!)) return i;
+  return -1;
+}
+
+/** The catalogue name ending nearest before a value, with only reporting words between. */
+function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
+  let best: { surface: Surface; end: number } | undefined;
+  for (const surface of surfaces) {
+    const at = before.lastIndexOf(surface.text);
+    if (at < 0) continue;
+    const end = at + surface.text.length;
+    if (!LINKS.test(before.slice(end))) continue;
+    if (!best || end > best.end) best = { surface, end };
+  }
+  return best ? { surface: best.surface, gap: before.slice(best.end) } : undefined;
+}
+
+/** Names listed with 、 before 分别 matched to the values listed after it. */
+function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
+  const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
+  const before = sentence.slice(clauseStart, values[v]!.start);
+  const at = before.indexOf('分别');
+  const gap = before.slice(at);
+  if (at <= 0 || !LINKS.test(gap)) return undefined;
+  const names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  const list = names.map((name) => surfaces.find((s) => s.text === name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))));
+  if (names.length < 2 || list.every((s) => !s) || chainLength(sentence, values, v) !== names.length) return undefined;
+  return { names: list, gap, clauseStart };
+}
+
+function observation(
+  entry: CatalogueEntry, value: Found, surface: Surface, sentence: string, quoteStart: number, line: string, lineNo: number, context: Context, ctx: ImportContext,
+): DraftObservation {
+  const head = sentence.slice(0, value.start);
+  const named = yearBefore(head);
+  const year = named ?? context.year;
+  const kind = named === undefined ? context.kind : named > ctx.year ? (context.kind === 'result' ? 'target' : context.kind) : 'result';
+  const quote = sentence.slice(quoteStart, value.end);
+  return {
+    district: ctx.district,
+    year,
+    indicator: entry.id,
+    kind,
+    text: value.text,
+    flags: ['draft', ...(/预计/.test(head) ? ['estimate'] : [])],
+    doc: ctx.doc,
+    line: lineNo,
+    quote: line.includes(quote) ? quote : value.text,
+    note: '',
+    table: '',
+    name: surface.text,
+    unit: value.unit === '个百分点' ? '百分点' : value.unit,
+    nature: '',
+    proposed: false,
+  };
+}
+
+/** The year a sentence names for its value ("2023年全区…"), not a year compared against ("较2020年"). */
+function yearBefore(head: string): number | undefined {
+  let year: number | undefined;
+  for (const m of head.matchAll(/(?<![较比与从自于至到])(20\d\d)年(?!以来|起|底前|前)/g)) year = Number(m[1]);
+  return year;
+}

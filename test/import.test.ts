@@ -1,0 +1,126 @@
+// `briefing import`: golden drafts of real extracts, HTML and DOCX read like text, honesty, and the command's files and errors.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { loadCatalogue } from '../src/import/catalogue.js';
+import { draftFiles } from '../src/import/draft-files.js';
+import type { Draft } from '../src/import/draft.js';
+import { importReport } from '../src/import/import-report.js';
+import { docxLines, htmlLines, readReport } from '../src/import/read-report.js';
+import { assertGolden, DATA, ROOT } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
+const catalogue = loadCatalogue(DATA);
+
+function draftOf(lines: string[], district: string, doc: string, year: number): Draft {
+  return importReport({ district, doc, year, lines, catalogue });
+}
+
+const csv = (draft: Draft, which: 'observations' | 'projects') =>
+  draftFiles(draft, catalogue, 'csv').find((f) => f.name === `${which}.csv`)!.data.toString('utf8');
+
+const fixture = (name: string) => readReport(join(FIXTURES, name));
+
+test('a 表1-style table: targets and results of the year, units from the header, 以上 and pending kept as printed', () => {
+  const draft = draftOf(fixture('table.txt'), 'wanzhou', 'wanzhou-plan-2024', 2024);
+  assertGolden('import/table.observations.csv', csv(draft, 'observations'));
+  const gdp = draft.observations.filter((o) => o.indicator === 'gdp_growth');
+  assert.deepEqual(gdp.map((o) => [o.year, o.kind, o.text, o.table]), [[2024, 'target', '7', '表1'], [2024, 'result', '6.8', '表1']]);
+  assert.ok(draft.observations.every((o) => o.flags.includes('draft')));
+  assert.ok(draft.observations.some((o) => o.indicator === 'industrial_investment_growth'), 'the # sub-indicator row');
+});
+
+test('a prose paragraph: results under the review heading, targets under the plan heading, 分别 lists, 预计 as estimate', () => {
+  const draft = draftOf(fixture('prose.txt'), 'fuling', 'fuling-gwr-2025', 2024);
+  assertGolden('import/prose.observations.csv', csv(draft, 'observations'));
+  const find = (indicator: string, year: number) => draft.observations.find((o) => o.indicator === indicator && o.year === year);
+  assert.deepEqual([find('gdp', 2024)?.text, find('gdp', 2024)?.flags], ['突破1700亿元', ['draft', 'estimate']]);
+  assert.equal(find('gdp_growth', 2024)?.text, '6.5%左右');
+  assert.deepEqual(['industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth'].map((i) => find(i, 2024)?.text), ['9%', '6%', '5%']);
+  assert.deepEqual([find('gdp_growth', 2025)?.kind, find('gdp_growth', 2025)?.text], ['target', '6%以上']);
+  for (const o of draft.observations) assert.ok(readFileSync(join(FIXTURES, 'prose.txt'), 'utf8').split('\n')[o.line - 1]!.includes(o.quote), o.quote);
+});
+
+test('a five-year-plan table read from a PDF: 2020 base, 2025 target, wrapped names, a missing base', () => {
+  const draft = draftOf(fixture('five-year-plan.txt'), 'wanzhou', 'wanzhou-fyp14', 2020);
+  assertGolden('import/five-year-plan.observations.csv', csv(draft, 'observations'));
+  const gdp = draft.observations.filter((o) => o.indicator === 'gdp_growth_5y_avg');
+  assert.deepEqual(gdp.map((o) => [o.year, o.kind, o.text]), [[2020, 'base', '4.9'], [2025, 'fyp_target', '7左右']]);
+  const digital = draft.observations.filter((o) => o.indicator === 'digital_industry_growth_5y_avg');
+  assert.deepEqual(digital.map((o) => [o.year, o.kind, o.text]), [[2025, 'fyp_target', '15']]);
+  assert.ok(draft.observations.filter((o) => o.nature === '预期性').length > 10);
+});
+
+test('a project box: names split on ；, the status from the label, the year from the caption', () => {
+  const draft = draftOf(fixture('project-box.txt'), 'dadukou', 'dadukou-plan-2024', 2024);
+  assertGolden('import/project-box.projects.csv', csv(draft, 'projects'));
+  const started = draft.projects.find((p) => p.zh === '春风动力摩托车制造基地');
+  assert.deepEqual([started?.year, started?.status, started?.table, started?.line], [2024, 'started', '专栏1', 2]);
+  assert.ok(draft.projects.some((p) => p.zh === '中南高科智能制造科技园' && p.status === 'completed'));
+});
+
+test('an unknown indicator name becomes a proposed indicator, not a dropped row', () => {
+  const lines = ['表1  2024年主要指标', '\t序号', '\t指标名称', '\t2024年目标', '\t完成情况', '', '\t1', '\t低空经济产值增速（%）', '\t20', '\t25', ''];
+  const draft = draftOf(lines, 'wanzhou', 'wanzhou-plan-2024', 2024);
+  assert.equal(draft.observations.length, 2);
+  assert.ok(draft.observations.every((o) => o.proposed && o.indicator === draft.proposed[0]!.id));
+  assert.deepEqual([draft.proposed[0]!.zh, draft.proposed[0]!.unit], ['低空经济产值增速', '%']);
+  const yaml = draftFiles(draft, catalogue, 'csv').find((f) => f.name === 'indicators.yaml')!.data.toString('utf8');
+  assert.match(yaml, /zh: "低空经济产值增速"/);
+});
+
+test('HTML and DOCX tables read like the text extraction', async () => {
+  const rows = [['序号', '指标名称', '2024年目标', '完成情况'], ['1', '地区生产总值增速（%）', '7', '6.8'], ['2', '规上工业增加值增速（%）', '16', '11.5']];
+  const html = `<html><body><p>表1&nbsp; 2024年主要指标</p><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table><p>地区生产总值同比增长6.8%。</p></body></html>`;
+  const doc = new Document({
+    sections: [{ children: [new Paragraph('表1  2024年主要指标'), new Table({ rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) }), new Paragraph('地区生产总值同比增长6.8%。')] }],
+  });
+  const docx = await Packer.toBuffer(doc);
+  const values = (lines: string[]) => draftOf(lines, 'wanzhou', 'wanzhou-plan-2024', 2024).observations.map((o) => `${o.year} ${o.indicator} ${o.kind} ${o.text}`);
+  const expected = ['2024 gdp_growth target 7', '2024 gdp_growth result 6.8', '2024 industrial_value_added_growth target 16', '2024 industrial_value_added_growth result 11.5', '2024 gdp_growth result 6.8%'];
+  assert.deepEqual(values(htmlLines(html)), expected);
+  assert.deepEqual(values(docxLines(docx, 'test.docx')), expected);
+});
+
+test('honesty: a number changed in the report changes in the draft; nothing is filled from the data', () => {
+  const source = readFileSync(join(DATA, 'sources', '000_0798edd91b3d5539.txt'), 'utf8').split('\n');
+  const changed = [...source];
+  assert.equal(changed[26], '\t6.8');
+  changed[26] = '\t6.3';
+  changed[212] = changed[212]!.replace('地区生产总值同比增长6.8%', '地区生产总值同比增长6.1%');
+  changed[35] = '\t';
+  const draft = draftOf(changed, 'wanzhou', 'wanzhou-plan-2024', 2024);
+  const gdp = draft.observations.filter((o) => o.indicator === 'gdp_growth' && o.year === 2024 && o.kind === 'result');
+  assert.deepEqual(gdp.map((o) => [o.line, o.text]), [[27, '6.3'], [213, '6.1%']]);
+  assert.equal(draft.observations.some((o) => o.indicator === 'agriculture_value_added_growth' && o.kind === 'target'), false, 'an emptied cell is not filled');
+});
+
+function briefing(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('briefing import writes observations and projects as CSV or JSON; a missing report is an error and writes nothing', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'briefing-import-')), 'draft');
+  const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
+  assert.equal(r.code, 0, r.stderr);
+  const observations = readFileSync(join(out, 'observations.csv'), 'utf8');
+  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,table,/);
+  assert.match(observations, /wanzhou,2024,gdp_growth,target,7,draft,wanzhou-plan-2024,10,/);
+  assert.ok(existsSync(join(out, 'projects.csv')));
+  const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal(JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8'))[0].indicator, 'gdp_growth');
+  const missingOut = join(out, 'none');
+  const missing = briefing('import', join(FIXTURES, 'no-such-report.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
+  assert.notEqual(missing.code, 0);
+  assert.match(missing.stderr, /no-such-report\.docx: error: cannot read file/);
+  assert.equal(existsSync(missingOut), false);
+  writeFileSync(join(out, 'broken.docx'), 'not a zip');
+  const broken = briefing('import', join(out, 'broken.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
+  assert.match(broken.stderr, /not a readable DOCX file/);
+});
