@@ -10,10 +10,10 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { PhrasingContent, RootContent } from 'mdast';
 import { fail } from '../diagnostics.js';
-import type { Align, Block, Inline, Table } from '../ir/types.js';
+import type { Block, Inline } from '../ir/types.js';
+import { extractTables, readTable, type TableSource } from './pipe-table.js';
 
 function inlines(nodes: PhrasingContent[], file: string): Inline[] {
   const out: Inline[] = [];
@@ -42,27 +42,7 @@ function paragraphText(children: RootContent[], file: string): Inline[] {
   return first && first.type === 'paragraph' ? inlines(first.children, file) : [];
 }
 
-function table(d: ContainerDirective, file: string): Table {
-  const md = d.children.find((c): c is MdTable => c.type === 'table');
-  const line = d.position?.start.line;
-  if (!md) return fail('templateError', { file, line }, `table "${d.attributes?.id ?? ''}" holds no pipe table`);
-  const [head, ...body] = md.children.map((row) => row.children.map((cell) => ({ children: inlines(cell.children, file) })));
-  const columns = head?.length ?? 0;
-  const widths = (d.attributes?.widths ?? '').split(',').filter(Boolean).map(Number);
-  const plain = (cells: { children: Inline[] }[]) => cells[0]?.children.map((c) => ('value' in c ? c.value : '')).join('') ?? '';
-  return {
-    type: 'table',
-    id: d.attributes?.id ?? '',
-    caption: paragraphText(d.children, file),
-    align: (md.align ?? []).map((a) => (a ?? 'left') as Align),
-    widths: widths.length === columns ? widths : Array.from({ length: columns }, () => 1),
-    header: head ?? [],
-    rows: body,
-    subRows: body.flatMap((row, i) => (plain(row).startsWith('#') ? [i] : [])),
-  };
-}
-
-function blocks(nodes: RootContent[], file: string): Block[] {
+function blocks(nodes: RootContent[], file: string, tables: TableSource[]): Block[] {
   const out: Block[] = [];
   for (const n of nodes) {
     switch (n.type) {
@@ -73,19 +53,24 @@ function blocks(nodes: RootContent[], file: string): Block[] {
         out.push({ type: 'paragraph', children: inlines(n.children, file) });
         break;
       case 'list':
-        out.push({ type: 'list', ordered: Boolean(n.ordered), items: n.children.map((item) => blocks(item.children, file)) });
+        out.push({ type: 'list', ordered: Boolean(n.ordered), items: n.children.map((item) => blocks(item.children, file, tables)) });
         break;
       case 'thematicBreak':
         break;
       case 'leafDirective':
         if (n.name === 'pagebreak') out.push({ type: 'pageBreak' });
+        else if (n.name === 'table-ref') {
+          const source = tables[Number(n.attributes?.n)]!;
+          const table = readTable(source, (text) => parseInline(text, file));
+          if (!table) fail('templateError', { file, line: source.line }, `table "${source.attributes.id ?? ''}" holds no pipe table`);
+          out.push(table!);
+        }
         else fail('unknownDirective', { file, line: n.position?.start.line }, n.name);
         break;
       case 'containerDirective':
-        if (n.name === 'table') out.push(table(n, file));
-        else if (n.name === 'figure') out.push({ type: 'figure', chart: n.attributes?.chart ?? '', caption: paragraphText(n.children, file) });
+        if (n.name === 'figure') out.push({ type: 'figure', chart: n.attributes?.chart ?? '', caption: paragraphText(n.children, file) });
         else if (n.name === 'paragraph') out.push({ type: 'paragraph', class: n.attributes?.class ?? '', children: paragraphText(n.children, file) });
-        else out.push({ type: 'div', class: n.name, children: blocks(n.children, file) });
+        else out.push({ type: 'div', class: n.name, children: blocks(n.children, file, tables) });
         break;
       case 'table':
         fail('templateError', { file, line: n.position?.start.line }, 'a pipe table must stand inside a :::table directive that gives its id and caption');
@@ -97,10 +82,18 @@ function blocks(nodes: RootContent[], file: string): Block[] {
   return out;
 }
 
+const parse = (markup: string) => fromMarkdown(markup, {
+  extensions: [directive(), gfmTable()],
+  mdastExtensions: [directiveFromMarkdown(), gfmTableFromMarkdown()],
+});
+
+/** Inline markup of one table cell or caption. */
+function parseInline(text: string, file: string): Inline[] {
+  return paragraphText(parse(text).children, file);
+}
+
+/** Tables are read by the linear pipe-table reader; everything else by micromark. */
 export function parseMarkup(markup: string, file: string): Block[] {
-  const tree = fromMarkdown(markup, {
-    extensions: [directive(), gfmTable()],
-    mdastExtensions: [directiveFromMarkdown(), gfmTableFromMarkdown()],
-  });
-  return blocks(tree.children, file);
+  const { markup: rest, tables } = extractTables(markup);
+  return blocks(parse(rest).children, file, tables);
 }

@@ -13,17 +13,23 @@ function flatten(value: unknown, prefix: string, out: Messages): void {
   } else out.set(prefix, String(value ?? ''));
 }
 
+/** Parsed message files by their text: each file is parsed once per process, and again only when it changes. */
+const parsedTexts = new Map<string, Messages>();
+
 export function loadMessages(templatesDir: string, lang: Lang): Messages {
   const file = join(templatesDir, 'i18n', `${lang}.yaml`);
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    const cached = parsedTexts.get(text);
+    if (cached) return cached;
+    const out: Messages = new Map();
+    flatten(parse(text), '', out);
+    parsedTexts.set(text, out);
+    return out;
   } catch (e) {
     return fail('templateError', { file: `templates/i18n/${lang}.yaml` }, (e as Error).message);
   }
-  const out: Messages = new Map();
-  flatten(parsed, '', out);
-  return out;
 }
 
 export function message(messages: Messages, key: string, lang: Lang): string {

@@ -4,20 +4,29 @@ import type { Lang } from '../data/types.js';
 import { fail } from '../diagnostics.js';
 import { message, type Messages } from './messages-i18n.js';
 
+const hb = Handlebars.create();
+/** Compiled templates by source text: a template and each message text are compiled once per process. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function compile(source: string, strict: boolean): HandlebarsTemplateDelegate {
+  const key = `${strict ? 's' : 'l'}${source}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = hb.compile(source, { noEscape: true, strict });
+    compiled.set(key, template);
+  }
+  return template;
+}
+
 export function renderTemplate(source: string, file: string, context: object, messages: Messages, lang: Lang): string {
-  const hb = Handlebars.create();
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
   // {{t "key"}}: the key's text in this language, itself a template over the current and root context.
-  hb.registerHelper('t', function (this: object, key: string, options: Handlebars.HelperOptions) {
-    let template = compiled.get(key);
-    if (!template) {
-      template = hb.compile(message(messages, key, lang), { noEscape: true, strict: true });
-      compiled.set(key, template);
-    }
-    return template({ ...(options.data.root as object), ...this, ...options.hash });
-  });
+  const helpers = {
+    t(this: object, key: string, options: Handlebars.HelperOptions) {
+      return compile(message(messages, key, lang), true)({ ...(options.data.root as object), ...this, ...options.hash }, { helpers });
+    },
+  };
   try {
-    return hb.compile(source, { noEscape: true })(context);
+    return compile(source, false)(context, { helpers });
   } catch (e) {
     return fail('templateError', { file }, (e as Error).message);
   }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { MessageCode, messages } from '../messages.js';
+import { cachedDataset } from './dataset-cache.js';
 import { parseValue } from './parse-value.js';
 import { readCsv, readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import {
@@ -107,7 +108,13 @@ const FORBIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202
 const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
+/** Loads the dataset, from the cache when no data file (nor the loader) changed since it was last read. */
 export function loadDataset(dataDir: string): Dataset {
+  return cachedDataset(dataDir, readDataset);
+}
+
+/** Reads and validates every data file. */
+export function readDataset(dataDir: string): Dataset {
   const all: Diagnostic[] = [];
   const rel = (name: string) => `data/${name}`;
   const texts: DataText[] = [];
