@@ -7,22 +7,22 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { dataQuality } from '../src/analyse/data-quality.js';
-import { OBSERVATION_EXPORT_COLUMNS, PROJECT_EXPORT_COLUMNS } from '../src/export.js';
+import { EXPORT_COLUMNS } from '../src/export.js';
 import { ROOT, workspace } from './helpers.js';
 
 const briefing = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
-test('export observations as CSV: stable columns, one row per published value', () => {
+test('export observations as CSV: the columns of the data files, with a byte order mark, one row per published value', () => {
   const r = briefing('export', 'observations');
   assert.equal(r.status, 0, r.stderr);
-  const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-  assert.deepEqual(Object.keys(rows[0]!), [...OBSERVATION_EXPORT_COLUMNS]);
+  assert.ok(r.stdout.startsWith('\ufeff'), 'UTF-8 BOM so that Excel shows Chinese');
+  const rows = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+  assert.deepEqual(Object.keys(rows[0]!), [...EXPORT_COLUMNS.observations]);
   assert.equal(rows.length, workspace().data.observations.length);
   const gdp = rows.find((x) => x.district === 'wanzhou' && x.year === '2024' && x.indicator === 'gdp_growth' && x.kind === 'target');
-  assert.deepEqual({ text: gdp?.text, number: gdp?.number, unit: gdp?.unit, qualifier: gdp?.qualifier, doc: gdp?.doc, line: gdp?.line }, { text: '7', number: '7', unit: '%', qualifier: 'exact', doc: 'wanzhou-plan-2024', line: '26' });
-  const rd = rows.find((x) => x.district === 'wanzhou' && x.year === '2024' && x.indicator === 'rd_intensity' && x.kind === 'target');
-  assert.equal(rd?.change_base_year, '2023');
-  assert.equal(rd?.qualifier, 'at_least');
+  assert.deepEqual({ text: gdp?.text, doc: gdp?.doc, line: gdp?.line }, { text: '7', doc: 'wanzhou-plan-2024', line: '26' });
+  const preferred = rows.find((x) => x.district === 'wanzhou' && x.year === '2023' && x.indicator === 'rd_intensity' && x.text === '1.46%');
+  assert.equal(preferred?.flags, 'preferred');
 });
 
 test('export projects as JSON to a file', () => {
@@ -31,7 +31,7 @@ test('export projects as JSON to a file', () => {
   assert.equal(r.status, 0, r.stderr);
   const rows = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>[];
   assert.equal(rows.length, workspace().data.projects.length);
-  assert.deepEqual(Object.keys(rows[0]!), [...PROJECT_EXPORT_COLUMNS]);
+  assert.deepEqual(Object.keys(rows[0]!), [...EXPORT_COLUMNS.projects]);
 });
 
 test('check-data lists conflicts with the value used, estimates and pending values', () => {

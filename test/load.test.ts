@@ -48,6 +48,7 @@ test('the bundled data loads cleanly', () => {
 test('every observation quotes its source line', () => {
   const data = workspace().data;
   for (const o of data.observations) {
+    assert.ok(o.source.line !== undefined, `${o.place.file}:${o.place.line}`);
     const line = data.documents.get(o.source.doc)!.lines[o.source.line - 1]!.replace(/\s/g, '');
     assert.ok(line.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
   }

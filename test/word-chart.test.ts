@@ -154,3 +154,47 @@ test('--docx-charts image keeps picture charts', () => {
   assert.deepEqual(names.filter((n) => n.startsWith('word/charts/') || n.startsWith('word/embeddings/')), []);
   assert.match(strFromU8(entries['word/document.xml']!), /drawingml\/2006\/picture/);
 });
+
+test("the spec's title is the chart's title; labels that are not the bar's value (a capped outlier, an estimate) keep the spec's text", () => {
+  const spec = {
+    ...baseSpec,
+    title: { text: ['Results fell short on two of three', 'Axis cut at 40'], anchor: 'start', fontSize: 9 },
+    data: { values: [{ k: 'a', v: 40, t: '80.3' }, { k: 'b', v: 6.8, t: '6.8 est.' }, { k: 'c', v: 6, t: '6' }] },
+    encoding: { y: { field: 'k', type: 'nominal', sort: null, title: null }, x: { field: 'v', type: 'quantitative', title: '%', scale: { domain: [0, 40], nice: false } } },
+    layer: [{ mark: 'bar' }, { mark: { type: 'text', align: 'left', dx: 3 }, encoding: { text: { field: 't', type: 'nominal' } } }],
+  };
+  const chart = mapSpec('growth', spec);
+  assert.deepEqual(chart.title, { text: 'Results fell short on two of three\nAxis cut at 40', anchor: 'start', bold: true });
+  assert.deepEqual(chart.series[0]!.values, [40, 6.8, 6]);
+  assert.deepEqual(chart.series[0]!.labels?.texts, ['80.3', '6.8 est.', '6']);
+  assert.deepEqual([chart.valueAxis.min, chart.valueAxis.max], [0, 40]);
+  const xml = chartXml(chart, { font: 'Noto Sans SC', scale: 1, lang: 'en-US', plot: { x: 0.2, y: 0.1, w: 0.75, h: 0.7 } });
+  assert.match(xml, /<c:dLbl><c:idx val="0"\/><c:tx><c:rich>.*<a:t>80\.3<\/a:t>/);
+  assert.match(xml, /<c:title><c:tx><c:rich>.*<a:t>Results fell short on two of three<\/a:t>.*<a:t>Axis cut at 40<\/a:t>/);
+  assert.match(xml, /<c:max val="40"\/><c:min val="0"\/>/);
+});
+
+test('grouped bars coloured apart from their group (an estimate in a lighter shade) keep their legend entries', () => {
+  const spec = {
+    ...baseSpec,
+    data: { values: [
+      { ind: 'GDP', d: 'A', s: 'A', v: 6 }, { ind: 'GDP', d: 'B', s: 'B (estimate)', v: 5.5 },
+      { ind: 'Investment', d: 'A', s: 'A', v: 4 }, { ind: 'Investment', d: 'B', s: 'B', v: 7 },
+    ] },
+    encoding: {
+      y: { field: 'ind', type: 'nominal', sort: null, title: null },
+      yOffset: { field: 'd', type: 'nominal', sort: ['A', 'B'] },
+      x: { field: 'v', type: 'quantitative', title: '%' },
+      color: { field: 's', type: 'nominal', sort: ['A', 'B', 'B (estimate)'], title: null, scale: { domain: ['A', 'B', 'B (estimate)'], range: ['#1565c0', '#ef6c00', '#f9c499'] } },
+    },
+    mark: { type: 'bar', height: { band: 0.85 } },
+  };
+  const chart = mapSpec('growth', spec);
+  assert.deepEqual(chart.categories, ['GDP', '', '', 'Investment', '']);
+  assert.deepEqual(chart.series.map((s) => [s.name, s.colour, s.values]), [
+    ['A', '#1565c0', [6, null, null, 4, null]],
+    ['B', '#ef6c00', [null, null, null, null, 7]],
+    ['B (estimate)', '#f9c499', [null, 5.5, null, null, null]],
+  ]);
+  assert.deepEqual([chart.grouping, chart.overlap, chart.legend], ['clustered', 100, 'b']);
+});

@@ -8,10 +8,10 @@ export interface QualityItem {
   indicator: string;
   year?: number;
   message: string;
-  sources: { doc: string; line: number; text: string; used?: boolean }[];
+  sources: { doc: string; line?: number; locator?: string; text: string; used?: boolean }[];
 }
 
-const cite = (o: Observation, used?: boolean) => ({ doc: o.source.doc, line: o.source.line, text: o.text, ...(used === undefined ? {} : { used }) });
+const cite = (o: Observation, used?: boolean) => ({ doc: o.source.doc, ...(o.source.line !== undefined ? { line: o.source.line } : {}), ...(o.source.locator ? { locator: o.source.locator } : {}), text: o.text, ...(used === undefined ? {} : { used }) });
 
 export function dataQuality(data: Dataset): QualityItem[] {
   const items: QualityItem[] = [];

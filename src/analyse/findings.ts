@@ -94,7 +94,7 @@ export function marksOf(chosen: Chosen): Mark[] {
 }
 
 const bySourceOrder = (a: ValueFinding, b: ValueFinding) =>
-  a.chosen.used.source.doc.localeCompare(b.chosen.used.source.doc) || a.chosen.used.source.line - b.chosen.used.source.line;
+  a.chosen.used.source.doc.localeCompare(b.chosen.used.source.doc) || (a.chosen.used.source.line ?? 0) - (b.chosen.used.source.line ?? 0);
 
 export function analyseDistrictYear(data: Dataset, districtId: string, year: number): BriefingFindings {
   const district = data.districts.get(districtId)!;

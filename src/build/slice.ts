@@ -39,12 +39,12 @@ export function dataSlice(data: Dataset, districts: string[], peerYear?: number)
       district: o.district, year: o.year, indicator: o.indicator, kind: o.kind,
       text: o.text, flags: o.flags.join(';'),
       // A revised value's source is the note that says where the correction comes from.
-      source: o.flags.includes('revised') && o.note ? o.note : `${o.source.doc}:${o.source.line}`,
+      source: o.flags.includes('revised') && o.note ? o.note : `${o.source.doc}:${o.source.line ?? o.source.locator ?? ''}`,
     }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.source.localeCompare(b.source) || a.text.localeCompare(b.text));
   const projects = data.projects
     .filter((p) => districts.includes(p.district))
-    .map((p) => [p.district, p.year, p.sector, p.status, p.name.zh, p.name.en, p.source.doc, p.source.line].join('|'))
+    .map((p) => [p.district, p.year, p.sector, p.status, p.name.zh, p.name.en, p.source.doc, p.source.line ?? p.source.locator ?? ''].join('|'))
     .sort();
   return { values, projects };
 }

@@ -1,85 +1,113 @@
-// The briefing command line: parses arguments and runs the commands.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The briefing command line: a thin layer over the library that parses arguments, finds the project and prints.
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
-import { loadFonts } from '../fonts/fonts.js';
 import { LANG_MODES, type LangMode } from '../compose/compose.js';
-import { briefingPlan, comparisonPlan, FORMATS, renderPlan, type DocumentPlan, type DocumentRequest, type Format, type Workspace } from '../pipeline.js';
+import { FORMATS, type Format, type RenderedFile } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
-import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { validateDataset } from './validate.js';
-import { build, dataDiff, type BuildPaths } from '../build/build.js';
+import { dataDiff } from '../build/build.js';
 import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
+import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
+import { planFixes } from '../data/fix-data.js';
+import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { IMPORT_FORMATS, runImport } from '../import/command.js';
-import { observationRows, OBSERVATION_EXPORT_COLUMNS, projectRows, PROJECT_EXPORT_COLUMNS, toCsv, toJson } from '../export.js';
-
-/** The project folder: data/, templates/ and fonts/ default to the ones beside the code. */
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { build, buildPaths, renderBriefing, renderComparison, withWorkspace } from '../index.js';
+import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
+import { looseProject, readProject, type Project } from '../project/project.js';
+import { initProject, ProjectExistsError } from '../project/init.js';
+import { EjectExistsError, ejectTemplates } from '../project/eject.js';
+import { indicatorCatalogue, indicatorTable } from './indicators.js';
+import { say } from './cli-messages.js';
+import { closest } from './suggest.js';
 
 /** Accepts repeated options and comma lists: --lang zh --lang en, --lang zh,en. */
-function listOf<T extends string>(values: string[] | string | undefined, allowed: readonly T[], name: string): T[] {
-  const list = [values ?? []].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  for (const v of list) if (!allowed.includes(v as T)) throw new Error(`--${name} "${v}" is not one of: ${allowed.join(', ')}`);
+function listOf<T extends string>(values: (string | number)[] | string | undefined, allowed: readonly T[], name: string): T[] {
+  const list = [values ?? []].flat().map(String).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const v of list) if (!allowed.includes(v as T)) throw new Error(say('notListOf', name, v, allowed.join(', ')));
   return [...new Set(list)] as T[];
 }
 
 interface Common {
-  data: string;
-  templates: string;
-  fonts: string;
+  project?: string;
+  data?: string;
+  templates?: string;
+  fonts?: string;
 }
 
-function workspace(args: Common): Workspace {
-  return { data: loadDataset(resolve(args.data)), fonts: loadFonts(resolve(args.fonts)), templatesDir: resolve(args.templates) };
+/** The project of --project, else of the nearest briefing.yaml from here up; --data alone works without one. */
+function findProject(args: Common): Project {
+  const overrides = { ...(args.data ? { data: args.data } : {}), ...(args.templates ? { templates: args.templates } : {}), ...(args.fonts ? { fonts: args.fonts } : {}) };
+  const root = args.project ? (existsSync(join(resolve(args.project), SETTINGS_FILE)) ? resolve(args.project) : undefined) : findProjectRoot(process.cwd());
+  if (root) return readProject(root, overrides);
+  if (args.data && !args.project) return looseProject(process.cwd(), { ...overrides, data: args.data });
+  throw new Error(say('noProject', args.project ? resolve(args.project) : process.cwd()));
 }
 
 /** The options of a command that makes one document: year, languages, formats, folder, date. */
 function documentOptions<T>(y: Argv<T>, year: string) {
   return y
-    .option('year', { type: 'number', demandOption: true, describe: year })
+    .option('year', { type: 'number', describe: `${year}; default: the latest year with results` })
     .option('lang', { type: 'string', array: true, default: ['zh-en'], describe: 'Language mode(s): zh, en, zh-en (repeat or comma-separate)' })
     .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
-    .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+    .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
     .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" })
     .option('docx-charts', docxChartsOption);
 }
 
 const docxChartsOption = { choices: DOCX_CHARTS, default: 'native' as DocxCharts, describe: 'DOCX charts: native (editable Word charts with their data) or image (pictures)' } as const;
 
-type DocumentArgs = Common & { year: number; lang: (string | number)[]; format: (string | number)[]; out: string; date?: string; docxCharts: DocxCharts };
+type DocumentArgs = Common & { year?: number; lang: (string | number)[]; format: (string | number)[]; out?: string; date?: string; docxCharts: DocxCharts };
 
-/** Renders one planned document in the requested languages and formats, then writes all files at once. */
-async function writeDocuments(args: DocumentArgs, plan: (ws: Workspace, request: DocumentRequest) => DocumentPlan): Promise<void> {
-  const langs = listOf<LangMode>(args.lang.map(String), LANG_MODES, 'lang');
-  const formats = listOf<Format>(args.format.map(String), FORMATS, 'format');
-  if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date "${args.date}" is not YYYY-MM-DD`);
-  const ws = workspace(args);
-  const request: DocumentRequest = { year: args.year, langs, formats, outDir: resolve(args.out), ...(args.date ? { date: args.date } : {}) };
-  const files = await renderPlan(ws, plan(ws, request), langs, formats, request.outDir, args.docxCharts);
+function renderOptions(args: DocumentArgs) {
+  const langs = listOf<LangMode>(args.lang, LANG_MODES, 'lang');
+  const formats = listOf<Format>(args.format, FORMATS, 'format');
+  if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(say('badDate', args.date));
+  return { langs, formats, docxCharts: args.docxCharts, ...(args.year !== undefined ? { year: args.year } : {}), ...(args.date ? { date: args.date } : {}), ...(args.out ? { outDir: resolve(args.out) } : {}) };
+}
+
+function writeAndList(files: RenderedFile[]): void {
   writeFilesAtomically(files);
   for (const f of files) process.stdout.write(`${f.path}\n`);
 }
 
 function buildOptions<T>(y: Argv<T>) {
   return y
-    .option('manifest', { type: 'string', default: join(PROJECT_ROOT, 'manifest.yaml'), defaultDescription: '<project>/manifest.yaml', describe: 'The documents to build' })
-    .option('state', { type: 'string', default: join(PROJECT_ROOT, 'build-state.json'), defaultDescription: '<project>/build-state.json', describe: 'Build state: revisions, fingerprints, corrections (commit it)' })
-    .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+    .option('manifest', { type: 'string', describe: "Settings file whose documents to build; default: the project's briefing.yaml" })
+    .option('state', { type: 'string', describe: 'Build state: revisions, fingerprints, corrections; default: build-state.json in the project' })
+    .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
     .option('docx-charts', docxChartsOption);
 }
 
-function buildPaths(args: { manifest: string; state: string; out: string; data: string; templates: string; fonts: string; docxCharts: DocxCharts }): BuildPaths {
+type BuildArgs = Common & { manifest?: string; state?: string; out?: string; docxCharts: DocxCharts };
+
+function buildOptionsOf(args: BuildArgs) {
   return {
-    manifest: resolve(args.manifest), state: resolve(args.state), outDir: resolve(args.out),
-    dataDir: resolve(args.data), templatesDir: resolve(args.templates), fontsDir: resolve(args.fonts), codeDir: join(PROJECT_ROOT, 'dist', 'src'),
     docxCharts: args.docxCharts,
+    ...(args.manifest ? { manifest: resolve(args.manifest) } : {}),
+    ...(args.state ? { state: resolve(args.state) } : {}),
+    ...(args.out ? { outDir: resolve(args.out) } : {}),
   };
 }
+
+const projectBuildPaths = (args: BuildArgs) => buildPaths(findProject(args), buildOptionsOf(args));
+
+/** Writes to standard output; a closed pipe (`| head`) ends the command quietly. */
+function print(text: string): void {
+  process.stdout.write(text);
+}
+
+class UsageError extends Error {}
+
+/** Every option name, for "did you mean". */
+const OPTIONS = ['project', 'data', 'templates', 'fonts', 'year', 'lang', 'format', 'out', 'date', 'empty', 'manifest', 'state', 'json', 'district', 'fix', 'docx-charts', 'doc', 'help', 'version'];
+const COMMANDS = ['init', 'district', 'compare', 'build', 'diff', 'watch', 'validate', 'check-data', 'export', 'import', 'indicators', 'eject'];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -93,12 +121,34 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
 
-  await yargs(hideBin(['node', 'briefing', ...argv]))
+  const parser = yargs(hideBin(['node', 'briefing', ...argv]))
     .scriptName('briefing')
     .usage('$0 <command> [options]\n\nBilingual PDF and DOCX briefings from Chongqing district data.')
-    .option('data', { type: 'string', default: join(PROJECT_ROOT, 'data'), defaultDescription: '<project>/data', describe: 'Folder of data files (see docs/data-format.md)' })
-    .option('templates', { type: 'string', default: join(PROJECT_ROOT, 'templates'), defaultDescription: '<project>/templates', describe: 'Folder of briefing templates' })
-    .option('fonts', { type: 'string', default: join(PROJECT_ROOT, 'fonts'), defaultDescription: '<project>/fonts', describe: 'Folder of the CJK fonts' })
+    .option('project', { type: 'string', describe: 'Project folder (holding briefing.yaml); default: the nearest one from the working folder up' })
+    .option('data', { type: 'string', describe: "Folder of data files (see docs/data-format.md); default: the project's data/" })
+    .option('templates', { type: 'string', describe: "Folder of templates; default: the project's templates/, else the bundled ones" })
+    .option('fonts', { type: 'string', describe: "Folder of the CJK fonts; default: the project's fonts/, else the bundled ones" })
+    .command(
+      'init [dir]',
+      'Start a new project: briefing.yaml, data (the bundled example, or --empty), schemas and a README',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', describe: 'Folder of the new project (created if missing)' })
+          .option('empty', { type: 'boolean', default: false, describe: 'An empty data skeleton instead of the Chongqing example data' })
+          .example('$0 init my-briefings', 'a project with the example data; then: cd my-briefings && briefing build')
+          .example('$0 init --empty', 'an empty project in this folder'),
+      (args) => run(() => {
+        const dir = resolve(args.dir as string);
+        try {
+          initProject(dir, { empty: args.empty as boolean });
+        } catch (e) {
+          if (e instanceof ProjectExistsError) throw new Error(say('projectExists', e.path));
+          throw e;
+        }
+        const rel = relative(process.cwd(), dir);
+        print(say('initDone', dir, rel ? `  cd ${rel}\n` : ''));
+      })(),
+    )
     .command(
       'district <id>',
       "Build a district's annual briefing",
@@ -107,90 +157,153 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 district wanzhou --year 2024', 'zh-en PDF and DOCX in output/')
           .example('$0 district wanzhou --year 2024 --lang zh,en --format pdf', 'Chinese and English PDFs')
           .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf.'),
-      (args) => run(() => writeDocuments(args, (ws, request) => briefingPlan(ws, { ...request, district: args.id as string })))(),
+      (args) => run(async () => {
+        const options = renderOptions(args);
+        writeAndList(await renderBriefing(withWorkspace(findProject(args)), { ...options, district: args.id as string }));
+      })(),
     )
     .command(
-      'compare <ids..>',
+      'compare [ids..]',
       'Build a memo comparing two or more districts for one year',
       (y) =>
-        documentOptions(y.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'District ids, e.g. wanzhou dadukou fuling' }), 'The year compared, e.g. 2024')
+        documentOptions(y.positional('ids', { type: 'string', array: true, describe: "District ids, e.g. wanzhou dadukou fuling; default: the project's districts" }), 'The year compared, e.g. 2024')
           .example('$0 compare wanzhou dadukou fuling --year 2024', 'zh-en PDF and DOCX in output/')
           .epilog('Files are named compare-<district ids, sorted>-<year>.<lang>.<format>, e.g. compare-dadukou-fuling-wanzhou-2024.zh-en.pdf.'),
-      (args) => run(() => writeDocuments(args, (ws, request) => comparisonPlan(ws, { ...request, districts: args.ids as string[] })))(),
+      (args) => run(async () => {
+        const options = renderOptions(args);
+        const ids = args.ids as string[] | undefined;
+        writeAndList(await renderComparison(withWorkspace(findProject(args)), { ...options, ...(ids && ids.length > 0 ? { districts: ids } : {}) }));
+      })(),
     )
     .command(
       'build',
-      'Build every document of the manifest, in parallel; rebuild only what changed, with revisions and correction notices',
-      (y) => buildOptions(y).example('$0 build', 'every document in output/, state in build-state.json'),
+      "Build every document of the project's briefing.yaml, in parallel; rebuild only what changed, with revisions and correction notices",
+      (y) =>
+        buildOptions(y)
+          .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, changed, skipped, timings) instead of the report' })
+          .example('$0 build', 'every document in output/, state in build-state.json')
+          .example('$0 build --json | jq .built', 'how many documents were built'),
       (args) => run(async () => {
-        const result = await build(buildPaths(args), (line) => process.stdout.write(`${line}\n`));
-        const built = result.planned.filter((p) => p.reason !== 'unchanged').length;
-        process.stdout.write(`built ${built}, skipped ${result.planned.length - built} unchanged\n`);
+        const started = performance.now();
+        const log = args.json ? () => {} : (line: string) => print(`${line}\n`);
+        const project = findProject(args);
+        const result = await build(project, { ...buildOptionsOf(args), log });
+        const built = result.planned.filter((p) => p.reason !== 'unchanged');
+        if (!args.json) return print(`${say('built', built.length, result.planned.length - built.length)}\n`);
+        const outDir = buildPaths(project, buildOptionsOf(args)).outDir;
+        print(`${JSON.stringify({
+          built: built.length,
+          skipped: result.planned.length - built.length,
+          ms: Math.round(performance.now() - started),
+          documents: result.planned.map((p) => ({ key: p.entry.key, reason: p.reason, changed: p.reason !== 'unchanged', revision: p.revision, corrections: p.changes.length, files: p.files.map((f) => join(outDir, f)) })),
+        }, null, 1)}\n`);
       })(),
     )
     .command(
       'diff',
       'What changed in the data since the last build, per document',
-      (y) => buildOptions(y),
+      (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build'),
       (args) => run(() => {
-        for (const d of dataDiff(buildPaths(args))) {
-          if (d.isNew) process.stdout.write(`${d.key}: not built yet\n`);
-          else if (d.changes.length === 0) process.stdout.write(`${d.key}: no data changes\n`);
+        for (const d of dataDiff(projectBuildPaths(args))) {
+          if (d.isNew) print(`${d.key}: not built yet\n`);
+          else if (d.changes.length === 0) print(`${d.key}: no data changes\n`);
           else {
-            process.stdout.write(`${d.key}: ${d.changes.length} change(s)\n`);
-            for (const c of d.changes) process.stdout.write(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.source ? ` [${c.source}]` : ''}\n`);
+            print(`${d.key}: ${d.changes.length} change(s)\n`);
+            for (const c of d.changes) print(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.source ? ` [${c.source}]` : ''}\n`);
           }
         }
       })(),
     )
     .command(
       'watch',
-      'Build, then rebuild on every change to data/, templates/ or the manifest (Ctrl-C to stop)',
-      (y) => buildOptions(y),
-      async (args) => {
-        const paths = buildPaths(args);
-        await watchAndBuild(paths, (line) => process.stdout.write(`${line}\n`));
-      },
+      'Build, then rebuild on every change to data/, templates/ or briefing.yaml (Ctrl-C to stop)',
+      (y) => buildOptions(y).example('$0 watch', 'rebuild while you edit the data'),
+      (args) => run(() => watchAndBuild(projectBuildPaths(args), (line) => print(`${line}\n`)))(),
     )
     .command(
       'validate',
       'Load and check every data file; print diagnostics (file:line: field)',
-      (y) => y,
+      (y) =>
+        y
+          .option('fix', { type: 'boolean', default: false, describe: 'First repair what the sources prove (spaces around values, full-width digits, a quote found on another line) and say what changed' })
+          .example('$0 validate', 'check the data of the project in this folder')
+          .example('$0 validate --fix', 'repair what can be proven, then check'),
       (args) =>
         run(() => {
-          const ws = workspace(args);
+          const project = findProject(args);
+          if (args.fix) {
+            const { fixes, files } = planFixes(project.dataDir);
+            writeFilesAtomically(files);
+            for (const f of fixes) print(`${f.file}:${f.line}: ${f.field}: "${f.old}" -> "${f.new}" (${f.why})\n`);
+            print(`${fixes.length > 0 ? say('fixed', fixes.length) : say('nothingToFix')}\n`);
+          }
+          const ws = withWorkspace(project).workspace;
           const problems = validateDataset(ws);
           for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (problems.length > 0) exitCode = 1;
-          else process.stdout.write(`data OK: ${ws.data.observations.length} observations, ${ws.data.projects.length} projects, ${ws.data.indicators.size} indicators, ${ws.data.documents.size} source documents\n`);
+          else print(`${say('dataOk', ws.data.observations.length, ws.data.projects.length, ws.data.indicators.size, ws.data.documents.size)}\n`);
         })(),
     )
     .command(
       'check-data',
       'Data-quality report: conflicting values, definition changes, estimates, pending values, single-district indicators',
-      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' }),
+      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' }).example('$0 check-data --format json', 'the report as JSON'),
       (args) =>
         run(() => {
-          const data = loadDataset(resolve(args.data));
-          process.stdout.write(args.format === 'json' ? `${JSON.stringify(dataQuality(data), null, 1)}\n` : qualityReport(data, dataQuality(data)));
+          const data = loadDataset(findProject(args).dataDir);
+          print(args.format === 'json' ? `${JSON.stringify(dataQuality(data), null, 1)}\n` : qualityReport(data, dataQuality(data)));
         })(),
     )
     .command(
-      'export <what>',
-      'Export every published value (observations) or every project as CSV or JSON; columns in docs/export.md',
+      'export <table>',
+      'Export a data table (observations or projects) as CSV, JSON or an Excel workbook, in the columns the data files use',
       (y) =>
         y
-          .positional('what', { choices: ['observations', 'projects'] as const, demandOption: true })
-          .option('format', { choices: ['csv', 'json'] as const, default: 'csv' as const, describe: 'Output format' })
-          .option('out', { type: 'string', describe: 'Write to this file (default: standard output)' }),
+          .positional('table', { choices: TABLES, demandOption: true })
+          .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Output format' })
+          .option('out', { type: 'string', describe: 'Write to this file (default: standard output; xlsx needs a file)' })
+          .example('$0 export observations --format xlsx --out observations.xlsx', 'a workbook to edit and put in data/observations/')
+          .example('$0 export projects --format json', 'every project as JSON')
+          .epilog('What export writes, the data folder reads back unchanged. Columns: docs/data-format.md.'),
+      (args) =>
+        run(async () => {
+          if (args.format === 'xlsx' && !args.out) throw new Error(say('xlsxNeedsOut'));
+          const data = loadDataset(findProject(args).dataDir);
+          const bytes = await exportTable(data, args.table, args.format);
+          if (args.out) writeFilesAtomically([{ path: resolve(args.out), data: bytes }]);
+          else print(bytes.toString('utf8'));
+        })(),
+    )
+    .command(
+      'indicators',
+      'List the indicator catalogue: id, names, unit, good direction, which districts report it',
+      (y) =>
+        y
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+          .option('district', { type: 'string', describe: 'Only the indicators this district reports' })
+          .example('$0 indicators', 'the whole catalogue')
+          .example('$0 indicators --district fuling', 'what Fuling reports'),
       (args) =>
         run(() => {
-          const data = loadDataset(resolve(args.data));
-          const observations = args.what === 'observations';
-          const rows = observations ? observationRows(data) : projectRows(data);
-          const text = args.format === 'json' ? toJson(rows) : toCsv(rows, observations ? OBSERVATION_EXPORT_COLUMNS : PROJECT_EXPORT_COLUMNS);
-          if (args.out) writeFilesAtomically([{ path: resolve(args.out), data: Buffer.from(text) }]);
-          else process.stdout.write(text);
+          const rows = indicatorCatalogue(loadDataset(findProject(args).dataDir), args.district);
+          print(args.format === 'json' ? `${JSON.stringify(rows, null, 1)}\n` : indicatorTable(rows));
+        })(),
+    )
+    .command(
+      'eject <what>',
+      "Copy the bundled templates into the project, to edit them; the project's own then win",
+      (y) => y.positional('what', { choices: ['templates'] as const, demandOption: true }).example('$0 eject templates', 'templates/ in the project folder'),
+      (args) =>
+        run(() => {
+          const project = findProject(args);
+          let dir: string;
+          try {
+            dir = ejectTemplates(project);
+          } catch (e) {
+            if (e instanceof EjectExistsError) throw new Error(say('ejectExists', e.message));
+            throw e;
+          }
+          print(say('ejectDone', dir));
         })(),
     )
     .command(
@@ -203,12 +316,13 @@ export async function main(argv: string[]): Promise<number> {
           .option('doc', { type: 'string', demandOption: true, describe: 'Document id the draft cites (as in documents.yaml)' })
           .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
           .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
-          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' }),
+          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
+          .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
       (args) => run(() => {
-        for (const line of runImport({ ...args, report: args.report as string })) process.stdout.write(`${line}\n`);
+        for (const line of runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);
       })(),
     )
-    .demandCommand(1, 'Name a command: build, district, compare, diff, watch, validate, check-data, export or import.')
+    .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}.`)
     .strict()
     .help()
     .alias('h', 'help')
@@ -216,9 +330,26 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`briefing: ${msg}\nRun "briefing --help" for usage.\n`);
-      exitCode = 2;
-    })
-    .parseAsync();
+      process.stderr.write(`briefing: ${msg}\n`);
+      // yargs words this in the user's language: "Unknown argument: x", "无法识别的选项：x".
+      const unknown = /^(?:Unknown arguments?|无法识别的选项)[:：]\s*(.+)$/.exec(msg ?? '')?.[1]?.split(/[,，]\s*/)[0];
+      if (unknown) {
+        const options = OPTIONS;
+        const isOption = argv.some((a) => a.startsWith('-') && a.replace(/^-+/, '').split('=')[0] === unknown);
+        const suggestion = isOption
+          ? closest(unknown, options)
+          : closest(unknown, COMMANDS);
+        if (suggestion) process.stderr.write(`${say('didYouMean', isOption ? `--${suggestion}` : suggestion)}\n`);
+      }
+      process.stderr.write(`${say('seeHelp')}\n`);
+      // Stops yargs here: no command runs after a usage error.
+      throw new UsageError();
+    });
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof UsageError) return 2;
+    throw e;
+  }
   return exitCode;
 }

@@ -21,7 +21,7 @@ export function qualityReport(data: Dataset, items: QualityItem[]): string {
       lines.push(`- ${item.message}`);
       for (const s of item.sources) {
         const file = data.documents.get(s.doc)?.file ?? s.doc;
-        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${file}:${s.line}): "${s.text}"`);
+        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${[s.line !== undefined ? `${file}:${s.line}` : file, s.locator].filter(Boolean).join(', ')}): "${s.text}"`);
       }
     }
     lines.push('');

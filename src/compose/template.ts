@@ -26,8 +26,11 @@ export function renderTemplate(source: string, file: string, context: object, me
     },
   };
   try {
-    return compile(source, false)(context, { helpers });
+    // Strict: a variable the view does not have is an error, not an empty string.
+    return compile(source, true)(context, { helpers });
   } catch (e) {
-    return fail('templateError', { file }, (e as Error).message);
+    // Handlebars ends its messages with " - line:column".
+    const [, reason, line] = /^([\s\S]*?)(?: - (\d+):\d+)?$/.exec((e as Error).message)!;
+    return fail('templateError', { file, ...(line ? { line: Number(line) } : {}) }, reason!.replace(/ in \[object Object\]$/, ''));
   }
 }

@@ -49,7 +49,9 @@ export function briefingView(data: Dataset, f: BriefingFindings, lang: Lang, mes
   const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v)}${md(unitLabel(data, v.indicator, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
   const source = (o: Observation) => {
     const doc = data.documents.get(o.source.doc)!;
-    return md(lang === 'zh' ? `${doc.short.zh}第${o.source.line}行` : `${doc.short.en}, line ${o.source.line}`);
+    const { line, locator } = o.source;
+    if (line === undefined) return md(lang === 'zh' ? `${doc.short.zh}${locator ?? ''}` : `${doc.short.en}${locator ? `, ${locator}` : ''}`);
+    return md(lang === 'zh' ? `${doc.short.zh}第${line}行` : `${doc.short.en}, line ${line}`);
   };
   const projectName = (p: Project) => md(p.name[lang]);
   const separator = lang === 'zh' ? '、' : '; ';

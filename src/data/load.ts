@@ -5,7 +5,8 @@ import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diag
 import type { MessageCode, messages } from '../messages.js';
 import { cachedDataset } from './dataset-cache.js';
 import { parseValue } from './parse-value.js';
-import { readCsv, readFileInside, readYamlList, type FieldRecord } from './read-files.js';
+import { readFileInside, readYamlList, type FieldRecord } from './read-files.js';
+import { tableSources, topWorkbookSheets } from './tables.js';
 import {
   CATEGORIES, DIRECTIONS, FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SECTORS,
   type Dataset, type DataText, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
@@ -13,6 +14,8 @@ import {
 
 export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote', 'note'] as const;
 export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'en', 'doc', 'line'] as const;
+/** Columns a table may add: where in the document the value stands (表1, 专栏3, p. 12), instead of or besides a line. */
+export const OPTIONAL_COLUMNS = ['locator'] as const;
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
@@ -95,7 +98,6 @@ function tryRead<T>(diagnostics: Diagnostic[], read: () => T, fallback: T): T {
 function filesEnding(dir: string, ending: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ending)).sort() : [];
 }
-const csvFiles = (dir: string) => filesEnding(dir, '.csv');
 const yamlFiles = (dir: string) => filesEnding(dir, '.yaml');
 
 /**
@@ -223,11 +225,16 @@ export function readDataset(dataDir: string): Dataset {
     if (parent && !indicators.has(parent)) check.report(rec.lineOf('parent'), 'parent', 'unknownParent', parent);
   });
 
-  /** Checks a source reference and returns the quote (the text itself when no quote is given). */
-  const checkSource = (check: Checker, rec: FieldRecord, docId: string, line: number, quote: string) => {
+  /** Checks a source reference: the quote must stand on the given line, or, without a line, somewhere in the document. */
+  const checkSource = (check: Checker, rec: FieldRecord, docId: string, line: number | undefined, quote: string) => {
     const doc = documents.get(docId);
     if (!doc) {
       if (docId) check.report(rec.line, 'doc', 'unknownDocument', docId);
+      return;
+    }
+    if (line === undefined) {
+      if (!rec.get('locator')) check.report(rec.line, 'line', 'noSourcePlace');
+      if (quote && !squash(doc.lines.join('')).includes(squash(quote))) check.report(rec.line, 'quote', 'quoteNotInDocument', quote, doc.id);
       return;
     }
     if (!(line >= 1 && line <= doc.lines.length)) {
@@ -237,21 +244,28 @@ export function readDataset(dataDir: string): Dataset {
     if (quote && !squash(doc.lines[line - 1]!).includes(squash(quote))) check.report(rec.line, 'quote', 'quoteNotOnLine', quote, doc.id, line);
   };
 
-  const lineNumber = (check: Checker, rec: FieldRecord) => {
-    const value = check.required(rec, 'line');
-    if (value && !/^\d+$/.test(value)) check.report(rec.line, 'line', 'badLineNumber', value);
+  /** The optional line number of a source (a locator such as 表1 may stand instead). */
+  const lineNumber = (check: Checker, rec: FieldRecord): number | undefined => {
+    const value = rec.get('line');
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) check.report(rec.line, 'line', 'badLineNumber', value);
     return Number(value);
+  };
+  /** Where a value stands: document, line and/or locator, and the quote. */
+  const sourceOf = (rec: FieldRecord, doc: string, line: number | undefined, quote: string) => {
+    const locator = rec.get('locator');
+    return { doc, ...(line !== undefined ? { line } : {}), ...(locator ? { locator } : {}), quote };
   };
 
   // Observations
   const unitIds = [...units.keys()];
   const observations: Observation[] = [];
   const observationChecks: Checker[] = [];
-  for (const name of csvFiles(join(dataDir, 'observations'))) {
-    const file = rel(`observations/${name}`);
+  const topSheets = topWorkbookSheets(dataDir, all);
+  for (const { file, records } of tableSources(dataDir, 'observations', OBSERVATION_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of checked(file, tryRead(all, () => readCsv(join(dataDir, 'observations', name), file, OBSERVATION_COLUMNS), []))) {
+    for (const rec of checked(file, records)) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const indicatorId = check.required(rec, 'indicator');
@@ -283,7 +297,7 @@ export function readDataset(dataDir: string): Dataset {
         text,
         value,
         flags,
-        source: { doc, line, quote },
+        source: sourceOf(rec, doc, line, quote),
         ...(rec.get('note') ? { note: rec.get('note') } : {}),
         place: { file, line: rec.line },
       });
@@ -293,11 +307,10 @@ export function readDataset(dataDir: string): Dataset {
 
   // Projects
   const projects: Project[] = [];
-  for (const name of csvFiles(join(dataDir, 'projects'))) {
-    const file = rel(`projects/${name}`);
+  for (const { file, records } of tableSources(dataDir, 'projects', PROJECT_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of checked(file, tryRead(all, () => readCsv(join(dataDir, 'projects', name), file, PROJECT_COLUMNS), []))) {
+    for (const rec of checked(file, records)) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const name = check.bilingual(rec);
@@ -310,7 +323,7 @@ export function readDataset(dataDir: string): Dataset {
         sector: check.oneOf(rec, 'sector', SECTORS),
         status: check.oneOf(rec, 'status', PROJECT_STATUSES),
         name,
-        source: { doc, line, quote: name.zh },
+        source: sourceOf(rec, doc, line, name.zh),
         place: { file, line: rec.line },
       });
     }

@@ -1,10 +1,11 @@
-// Reads YAML lists and CSV tables into records that remember the line each field came from.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+// Reads YAML lists and CSV or Excel tables into records that remember the line each field came from.
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { diagnostic, DiagnosticError, fail, type Diagnostic, type Place } from '../diagnostics.js';
 import { isInside } from '../contained-path.js';
+import { readXlsx, XlsxError, type Sheet, type SheetRow } from './read-xlsx.js';
 
 export interface FieldRecord {
   line: number;
@@ -153,8 +154,35 @@ function syntaxDiagnostic(code: 'yamlSyntax' | 'csvSyntax', file: string, text: 
   return { ...diagnostic('error', code, { file, ...(line ? { line } : {}), ...(column ? { column } : {}) }, reason), ...(shown !== undefined ? { excerpt: shown } : {}) };
 }
 
-/** Reads a CSV file with a header row that must list exactly `columns`. */
-export function readCsv(path: string, displayName: string, columns: readonly string[]): FieldRecord[] {
+/** Records of a table's rows; the header must hold every column of `columns`, and may hold the `optional` ones, in any order. */
+function tableRecords(rows: SheetRow[], displayName: string, columns: readonly string[], optional: readonly string[]): FieldRecord[] {
+  const filled = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [header, ...body] = filled;
+  if (!header) return [];
+  const found = header.cells.map((c) => c.trim());
+  while (found.length > 0 && found[found.length - 1] === '') found.pop();
+  const known = [...columns, ...optional];
+  if (columns.some((c) => !found.includes(c)) || found.some((c) => !known.includes(c)) || new Set(found).size !== found.length) {
+    throw new DiagnosticError([diagnostic('error', 'csvHeader', { file: displayName, line: header.line }, columns.join(','), found.join(','))]);
+  }
+  return body.map(({ cells, line }) => ({
+    line,
+    get(field) {
+      const index = found.indexOf(field);
+      const value = index < 0 ? undefined : cells[index]?.trim();
+      return value === undefined || value === '' ? undefined : value;
+    },
+    lineOf: () => line,
+    child: () => undefined,
+    texts: () => found.map((field, i) => ({ field, line, text: cells[i] ?? '' })).filter((t) => t.text !== ''),
+    list(field) {
+      return (this.get(field) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    },
+  }));
+}
+
+/** Reads a CSV file whose header row holds `columns` (and perhaps some `optional` ones). */
+export function readCsv(path: string, displayName: string, columns: readonly string[], optional: readonly string[] = []): FieldRecord[] {
   const text = readText(path, displayName);
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
@@ -166,26 +194,30 @@ export function readCsv(path: string, displayName: string, columns: readonly str
     throw new DiagnosticError([syntaxDiagnostic('csvSyntax', displayName, text, line, undefined, reason)]);
   }
   const startLines = recordStartLines(text, rows.map((r) => r.info.bytes));
-  const [header, ...body] = rows;
-  if (!header) return [];
-  const found = header.record.map((c) => c.trim());
-  if (found.join(',') !== columns.join(',')) {
-    throw new DiagnosticError([diagnostic('error', 'csvHeader', { file: displayName, line: 1 }, columns.join(','), found.join(','))]);
+  return tableRecords(rows.map(({ record }, i) => ({ line: startLines[i]!, cells: record })), displayName, columns, optional);
+}
+
+/** A workbook's sheets; `name` is how diagnostics name a sheet's rows. */
+export function readWorkbook(path: string, displayName: string): (Sheet & { file: string })[] {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) fail('notRegularFile', { file: displayName }, displayName);
+    if (stat.size > MAX_FILE_BYTES) fail('fileTooLarge', { file: displayName }, displayName, stat.size, MAX_FILE_BYTES);
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (e instanceof DiagnosticError) throw e;
+    throw new DiagnosticError([diagnostic('error', 'fileUnreadable', { file: displayName }, (e as Error).message)]);
   }
-  return body.map(({ record }, i) => {
-    const line = startLines[i + 1]!;
-    return {
-      line,
-      get(field) {
-        const value = record[columns.indexOf(field)]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-      },
-      lineOf: () => line,
-      child: () => undefined,
-      texts: () => columns.map((field, i) => ({ field, line, text: record[i] ?? '' })).filter((t) => t.text !== ''),
-      list(field) {
-        return (this.get(field) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-      },
-    };
-  });
+  try {
+    return readXlsx(bytes).map((sheet) => ({ ...sheet, file: `${displayName} [${sheet.name}]` }));
+  } catch (e) {
+    if (e instanceof XlsxError) throw new DiagnosticError([diagnostic('error', 'fileUnreadable', { file: displayName }, e.message)]);
+    throw e;
+  }
+}
+
+/** A sheet's rows as records, checked like a CSV file's. */
+export function sheetRecords(sheet: Sheet & { file: string }, columns: readonly string[], optional: readonly string[] = []): FieldRecord[] {
+  return tableRecords(sheet.rows, sheet.file, columns, optional);
 }

@@ -26,10 +26,13 @@ export const PROJECT_STATUSES = ['completed', 'started', 'in_progress', 'planned
 export type Sector = (typeof SECTORS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-/** Where a published value stands: document, line, and the passage quoted from that line. */
+/** Where a published value stands: document, line and/or the document's own table, box or page, and the passage quoted. */
 export interface Source {
   doc: string;
-  line: number;
+  /** Line of the source text; when absent, `locator` says where the value stands and the quote may be anywhere. */
+  line?: number;
+  /** The document's own place of the value: 表1, 专栏3, p. 12. */
+  locator?: string;
   quote: string;
 }
 

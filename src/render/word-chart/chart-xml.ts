@@ -43,13 +43,14 @@ function textProps(style: ChartStyle, sizePt: number, colour: string, rotation =
 }
 
 /** Rich text, one paragraph per line. */
-function rich(text: string, style: ChartStyle, sizePt: number, colour: string, bold: boolean, rotation = 0): string {
-  const paragraphs = text.split('\n').map((l) => `<a:p><a:pPr>${runProps('a:defRPr', style, sizePt, colour, bold)}</a:pPr><a:r>${runProps('a:rPr', style, sizePt, colour, bold)}<a:t>${xmlEscape(l)}</a:t></a:r></a:p>`).join('');
+function rich(text: string, style: ChartStyle, sizePt: number, colour: string, bold: boolean, rotation = 0, align?: 'l'): string {
+  const paragraphs = text.split('\n').map((l) => `<a:p><a:pPr${align ? ` algn="${align}"` : ''}>${runProps('a:defRPr', style, sizePt, colour, bold)}</a:pPr><a:r>${runProps('a:rPr', style, sizePt, colour, bold)}<a:t>${xmlEscape(l)}</a:t></a:r></a:p>`).join('');
   return `<c:rich><a:bodyPr${rotation ? ` rot="${rotation}" vert="horz"` : ''}/><a:lstStyle/>${paragraphs}</c:rich>`;
 }
 
-function title(text: string, style: ChartStyle, sizePt: number, colour: string, bold: boolean, rotation = 0): string {
-  return `<c:title><c:tx>${rich(text, style, sizePt, colour, bold, rotation)}</c:tx><c:overlay val="0"/></c:title>`;
+function title(text: string, style: ChartStyle, sizePt: number, colour: string, bold: boolean, rotation = 0, atStart = false): string {
+  const place = atStart ? '<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.01"/><c:y val="0.01"/></c:manualLayout></c:layout>' : '';
+  return `<c:title><c:tx>${rich(text, style, sizePt, colour, bold, rotation, atStart ? 'l' : undefined)}</c:tx>${place}<c:overlay val="0"/></c:title>`;
 }
 
 const range = (column: string, chart: WordChart) => `${SHEET}!$${column}$${firstRow}:$${column}$${lastRow(chart)}`;
@@ -135,7 +136,9 @@ function layout(p: PlotArea): string {
 
 /** The chart part; its data comes from the embedded workbook (relationship rId1). */
 export function chartXml(chart: WordChart, style: ChartStyle): string {
-  const heading = chart.title ? `${title(chart.title, style, chart.text.chartTitle, chart.colours.text, true)}<c:autoTitleDeleted val="0"/>` : '<c:autoTitleDeleted val="1"/>';
+  const heading = chart.title
+    ? `${title(chart.title.text, style, chart.text.chartTitle, chart.colours.text, chart.title.bold, 0, chart.title.anchor === 'start')}<c:autoTitleDeleted val="0"/>`
+    : '<c:autoTitleDeleted val="1"/>';
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
     + `<c:date1904 val="0"/><c:lang val="${style.lang}"/><c:roundedCorners val="0"/>`

@@ -19,7 +19,8 @@ export interface WordSeries {
 export interface WordChart {
   /** The chart's id in the document, for messages. */
   id: string;
-  title?: string;
+  /** The spec's title (the finding), its lines, where it stands and whether bold. */
+  title?: { text: string; anchor: 'start' | 'middle'; bold: boolean };
   type: 'bar' | 'line';
   /** bar: horizontal bars; col: vertical columns. */
   direction: 'bar' | 'col';
@@ -266,12 +267,16 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   let grouping: WordChart['grouping'] = type === 'line' ? 'standard' : 'clustered';
   if (offset) {
     if (type !== 'bar') u.add(`encoding.${offsetName} on a line`);
+    // A colour other than the offset: each bar of a group is a stack of the colour's values (a bar with one row
+    // stacks nothing, so stacking or not is the same chart then, e.g. an estimate coloured apart from its district).
+    const onePerBar = new Set(rows.map((r) => `${text(r[cat.field])}\u0000${text(r[offset.field])}`)).size === rows.length;
     if (!colour || colour.field === offset.field) seriesField = offset;
-    else if (stack === false || stack === null) u.add(`encoding.${offsetName} with a colour that neither groups nor stacks`);
+    else if ((stack === false || stack === null) && !onePerBar) u.add(`encoding.${offsetName} with a colour that neither groups nor stacks`);
     else {
       levels = [cat, offset];
       seriesField = colour;
-      grouping = 'stacked';
+      // One row per bar: the series overlap fully (each bar has one), so labels may stand outside the bar's end.
+      grouping = onePerBar ? 'clustered' : 'stacked';
     }
   } else if (seriesChannel) {
     if (type === 'bar' && perCategory(seriesChannel.field)) {
@@ -363,11 +368,11 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const sizeKey = horizontal ? 'height' : 'width';
   const band = Number(object(main.mark[sizeKey]).band ?? 1);
   if (main.mark[sizeKey] !== undefined && object(main.mark[sizeKey]).band === undefined) u.add(`mark.${sizeKey} ${JSON.stringify(main.mark[sizeKey])}`);
-  const perGroup = grouping === 'clustered' && seriesField ? seriesNames.length : 1;
+  const perGroup = grouping === 'clustered' && seriesField && levels.length === 1 ? seriesNames.length : 1;
   const slot = levels.length > 1 ? 1 : 0.9 / perGroup;
   const bar = slot * band;
   const gapWidth = Math.round(((1 - perGroup * slot) + slot * (1 - band)) / bar * 100);
-  const overlap = perGroup > 1 ? -Math.round(((slot - bar) / bar) * 100) : grouping === 'stacked' ? 100 : 0;
+  const overlap = perGroup > 1 ? -Math.round(((slot - bar) / bar) * 100) : grouping === 'stacked' || levels.length > 1 ? 100 : 0;
 
   const valueAxis = object(val.def.axis);
   const valueScale = object(val.def.scale);
@@ -377,13 +382,17 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const orient = text(object(legendDef).orient ?? legendConfig.orient ?? 'right');
   const legendPos = ({ bottom: 'b', top: 't', right: 'r', left: 'l' } as const)[orient as 'bottom'];
   if (!legendPos) u.add(`legend orient "${orient}"`);
-  const title = Array.isArray(s.title) ? s.title.map(text).join('\n') : typeof s.title === 'object' ? object(s.title).text : s.title;
-  if (typeof s.title === 'object' && !Array.isArray(s.title)) u.keys('title', s.title, ['text', 'anchor', 'fontSize']);
+  const titleDef = typeof s.title === 'string' || Array.isArray(s.title) ? { text: s.title } : object(s.title);
+  u.keys('title', titleDef, ['text', 'anchor', 'fontSize', 'fontWeight', 'color']);
+  const title = Array.isArray(titleDef.text) ? titleDef.text.map(text).join('\n') : text(titleDef.text);
+  const anchor = text(titleDef.anchor ?? titleConfig.anchor ?? 'middle');
+  if (anchor !== 'start' && anchor !== 'middle') u.add(`title.anchor "${anchor}"`);
+  const titleWeight = titleDef.fontWeight ?? titleConfig.fontWeight ?? 'bold';
   u.throwIfAny();
 
   return {
     id,
-    ...(title ? { title: Array.isArray(title) ? title.map(text).join('\n') : text(title) } : {}),
+    ...(title ? { title: { text: title, anchor: anchor as 'start' | 'middle', bold: titleWeight === 'bold' || Number(titleWeight) >= 600 } } : {}),
     type,
     direction: horizontal ? 'bar' : 'col',
     grouping,
@@ -395,7 +404,8 @@ export function mapSpec(id: string, spec: unknown): WordChart {
     valueAxis: {
       ...(axisTitle(val) !== undefined ? { title: axisTitle(val)! } : {}),
       format: numberFormat(u, `encoding.${valName}.axis`, valueAxis.format),
-      ...(tickMinStep !== undefined ? { majorUnit: majorUnit(max, tickMinStep) } : {}),
+      // Ticks as vega places them where Word's automatic ones differ most: a minimum step, or a fixed domain.
+      ...(tickMinStep !== undefined || domain ? { majorUnit: majorUnit(domain ? domain[1]! - domain[0]! : max, tickMinStep ?? 0) } : {}),
       ...(domain ? { min: domain[0]!, max: domain[1]! } : {}),
     },
     ...(seriesField && legendDef !== null && !series.every((sr) => sr.hidden) ? { legend: legendPos! } : {}),
@@ -404,7 +414,7 @@ export function mapSpec(id: string, spec: unknown): WordChart {
       title: Number(axisConfig.titleFontSize ?? 11),
       legend: Number(legendConfig.labelFontSize ?? 10),
       dataLabel: labelSize,
-      chartTitle: Number(titleConfig.fontSize ?? 13),
+      chartTitle: Number(titleDef.fontSize ?? titleConfig.fontSize ?? 13),
     },
     colours: { text: text(axisConfig.labelColor ?? '#333333'), grid: text(axisConfig.gridColor ?? '#dddddd'), axis: text(axisConfig.domainColor ?? '#888888') },
     labelPosition,

@@ -23,7 +23,7 @@ function plotArea(c: WordChart, fonts: FontSet, scale: number, widthPt: number, 
   const legend = legendRows * pt(c.text.legend) * LINE * 1.4 + (legendRows ? 12 : 0);
   const tickLabels = widest([String(Math.max(0, ...c.series.flatMap((s) => s.values.map((v) => v ?? 0))))], c.text.label) + 6;
   const categoryLines = Math.max(1, ...c.categories.map(lines));
-  const top = Math.max(6, titleBlock(c.title, c.text.chartTitle) + 4);
+  const top = Math.max(6, lines(c.title?.text) * pt(c.text.chartTitle) * 1.5 + (c.title ? 14 : 0));
   let left: number;
   let bottom: number;
   if (c.direction === 'bar') {
@@ -57,7 +57,7 @@ export function placeChart(id: string, chart: RenderedChart, description: string
 export function chartTexts(placed: PlacedChart): string {
   const c = placed.chart;
   return [
-    c.title, c.categoryAxis.title, c.valueAxis.title,
+    c.title?.text, c.categoryAxis.title, c.valueAxis.title,
     ...c.categories, ...c.series.map((s) => s.name), ...c.series.flatMap((s) => s.labels?.texts ?? []),
     '0123456789.,-%',
   ].filter(Boolean).join('');

@@ -1,0 +1,133 @@
+// The library: load a project, render a briefing or a comparison in memory, build a project's documents.
+import { build as buildDocuments, type BuildPaths, type BuildResult } from './build/build.js';
+import type { LangMode } from './compose/compose.js';
+import { loadDataset } from './data/load.js';
+import type { Dataset } from './data/types.js';
+import { loadFonts } from './fonts/fonts.js';
+import { briefingPlan, comparisonPlan, FORMATS, renderPlan, yearsWithData, type DocumentRequest, type Format, type RenderedFile, type Workspace } from './pipeline.js';
+import { BUNDLED } from './project/bundled.js';
+import { findProjectRoot } from './project/discover.js';
+import { readProject, type Project, type ProjectOverrides } from './project/project.js';
+import { LANG_MODES } from './compose/compose.js';
+import { say } from './cli/cli-messages.js';
+import type { DocxCharts } from './render/docx.js';
+
+export type { DocxCharts, BuildResult, Dataset, Format, LangMode, Project, ProjectOverrides, RenderedFile, Workspace };
+export { writeFilesAtomically } from './write-atomic.js';
+import { fail } from './diagnostics.js';
+export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+
+/** A project with its data and fonts loaded. */
+export interface LoadedProject extends Project {
+  workspace: Workspace;
+}
+
+/** Loads the project whose briefing.yaml is in `dir` or the nearest folder above it. Throws DiagnosticError on bad data. */
+export function loadProject(dir: string = process.cwd(), overrides: ProjectOverrides = {}): LoadedProject {
+  const root = findProjectRoot(dir);
+  if (!root) throw new Error(say('noProject', dir));
+  return withWorkspace(readProject(root, overrides));
+}
+
+/** Loads a resolved project's data and fonts. */
+export function withWorkspace(project: Project): LoadedProject {
+  return { ...project, workspace: { data: loadDataset(project.dataDir), fonts: loadFonts(project.fontsDir), templatesDir: project.templatesDir } };
+}
+
+/** What every rendering takes; everything has a default. */
+export interface RenderOptions {
+  /** Default: the year with published results (latest first). */
+  year?: number;
+  /** Default: ['zh-en']. */
+  langs?: LangMode[];
+  /** Default: ['pdf', 'docx']. */
+  formats?: Format[];
+  /** Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source's date. */
+  date?: string;
+  /** Folder the returned paths point into; default: the project's output folder. Nothing is written. */
+  outDir?: string;
+  /** DOCX charts as editable Word charts (default) or as pictures. */
+  docxCharts?: DocxCharts;
+}
+
+export interface BriefingOptions extends RenderOptions {
+  district: string;
+}
+
+export interface ComparisonOptions extends RenderOptions {
+  /** Default: the project's districts (briefing.yaml). */
+  districts?: string[];
+}
+
+/** The latest year in which every one of `districts` published results. */
+export function latestYear(data: Dataset, districts: string[]): number | undefined {
+  const [first, ...rest] = districts.map((d) => yearsWithData(data, d));
+  return first?.filter((y) => rest.every((years) => years.includes(y))).at(-1);
+}
+
+function request(project: LoadedProject, options: RenderOptions, year: number): DocumentRequest {
+  return {
+    year,
+    langs: options.langs ?? ['zh-en'],
+    formats: options.formats ?? [...FORMATS],
+    outDir: options.outDir ?? project.outDir,
+    ...(options.date ? { date: options.date } : {}),
+  };
+}
+
+/** A district's annual briefing, in memory: one file per language mode and format. */
+export async function renderBriefing(project: LoadedProject, options: BriefingOptions): Promise<RenderedFile[]> {
+  const ws = project.workspace;
+  const year = options.year ?? defaultYear(ws.data, [options.district]);
+  const r = request(project, options, year);
+  return renderPlan(ws, briefingPlan(ws, { ...r, district: options.district }), r.langs, r.formats, r.outDir, options.docxCharts);
+}
+
+/** A memo comparing two or more districts in one year, in memory. */
+export async function renderComparison(project: LoadedProject, options: ComparisonOptions): Promise<RenderedFile[]> {
+  const ws = project.workspace;
+  const districts = options.districts ?? project.districts;
+  if (!options.districts && districts.length < 2) throw new Error(say('fewDistricts'));
+  const year = options.year ?? defaultYear(ws.data, districts);
+  const r = request(project, options, year);
+  return renderPlan(ws, comparisonPlan(ws, { ...r, districts }), r.langs, r.formats, r.outDir, options.docxCharts);
+}
+
+/** The latest year with results for all of `districts`, which must be known. */
+function defaultYear(data: Dataset, districts: string[]): number {
+  for (const d of districts) if (!data.districts.has(d)) fail('unknownDistrictArg', undefined, d, [...data.districts.keys()].join(', '));
+  const year = latestYear(data, districts);
+  if (year === undefined) throw new Error(districts.length === 1 ? say('noYearWithResults', districts[0]!) : say('noCommonYear', districts.join(', ')));
+  return year;
+}
+
+export interface BuildOptions {
+  /** Progress and report lines. */
+  log?: (line: string) => void;
+  /** The settings file whose documents are built; default: the project's briefing.yaml. */
+  manifest?: string;
+  state?: string;
+  outDir?: string;
+  docxCharts?: DocxCharts;
+}
+
+/** Where a build reads and writes, for a project. */
+export function buildPaths(project: Project, options: BuildOptions = {}): BuildPaths {
+  return {
+    manifest: options.manifest ?? project.settingsFile,
+    state: options.state ?? project.stateFile,
+    outDir: options.outDir ?? project.outDir,
+    dataDir: project.dataDir,
+    templatesDir: project.templatesDir,
+    fontsDir: project.fontsDir,
+    codeDir: BUNDLED.code,
+    ...(options.docxCharts ? { docxCharts: options.docxCharts } : {}),
+  };
+}
+
+/** Builds every document of the project's briefing.yaml that changed, and writes them into its output folder. */
+export function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
+  return buildDocuments(buildPaths(project, options), options.log ?? (() => {}));
+}
+
+export { LANG_MODES, FORMATS };
