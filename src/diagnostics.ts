@@ -6,6 +6,7 @@ export type Severity = 'error' | 'warning';
 export interface Place {
   file: string;
   line?: number;
+  column?: number;
   field?: string;
 }
 
@@ -14,6 +15,8 @@ export interface Diagnostic {
   code: MessageCode;
   place?: Place;
   message: string;
+  /** The offending line of the file, shown under the message with a caret at the column. */
+  excerpt?: string;
 }
 
 export function diagnostic<C extends MessageCode>(
@@ -27,10 +30,10 @@ export function diagnostic<C extends MessageCode>(
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.place
-    ? `${d.place.file}${d.place.line ? `:${d.place.line}` : ''}${d.place.field ? `: ${d.place.field}` : ''}: `
-    : '';
-  return `${where}${d.severity}: ${d.message} [${d.code}]`;
+  const p = d.place;
+  const where = p ? `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}${p.field ? `: ${p.field}` : ''}: ` : '';
+  const excerpt = d.excerpt === undefined ? '' : `\n    ${JSON.stringify(d.excerpt).slice(1, -1)}${p?.column ? `\n    ${' '.repeat(p.column - 1)}^` : ''}`;
+  return `${where}${d.severity}: ${d.message} [${d.code}]${excerpt}`;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

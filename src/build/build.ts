@@ -10,6 +10,7 @@ import type { Dataset } from '../data/types.js';
 import { briefingFileName, comparisonFileName, type Format, type RenderedFile } from '../pipeline.js';
 import type { DocxCharts } from '../render/docx.js';
 import { writeFilesAtomically } from '../write-atomic.js';
+import { diagnostic, DiagnosticError } from '../diagnostics.js';
 import { outputPath } from '../contained-path.js';
 import { acquireLock } from './lock.js';
 import { readManifest, type DocumentEntry, type Manifest } from './manifest.js';
@@ -118,6 +119,12 @@ export function planBuild(data: Dataset, manifest: Manifest, state: BuildState, 
   return { planned, next, jobs };
 }
 
+/**
+ * What one document may take in a build worker; past either, the build stops with an error naming the document.
+ * BRIEFING_DOCUMENT_TIMEOUT_S overrides the time limit.
+ */
+export const JOB_LIMITS = { timeoutMs: 1000 * (Number(process.env.BRIEFING_DOCUMENT_TIMEOUT_S) || 600), heapMb: 2048 };
+
 /** Runs jobs on a pool of worker threads, one per core. */
 async function runJobs(jobs: Job[], onDone: (job: Job, index: number) => void): Promise<RenderedFile[][]> {
   const results: RenderedFile[][] = new Array(jobs.length);
@@ -125,13 +132,21 @@ async function runJobs(jobs: Job[], onDone: (job: Job, index: number) => void): 
   const size = Math.max(1, Math.min(availableParallelism(), jobs.length));
   let nextJob = 0;
   let done = 0;
-  const workers = Array.from({ length: size }, () => new Worker(workerFile));
+  const workers = Array.from({ length: size }, () => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: JOB_LIMITS.heapMb } }));
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      let current: number | undefined;
+      let timer: NodeJS.Timeout | undefined;
       const take = () => {
         if (nextJob >= jobs.length) return resolve();
         const index = nextJob++;
+        current = index;
+        timer = setTimeout(() => {
+          reject(new DiagnosticError([diagnostic('error', 'documentTimeout', undefined, jobs[index]!.entry.key, JOB_LIMITS.timeoutMs / 1000)]));
+          void worker.terminate();
+        }, JOB_LIMITS.timeoutMs);
         worker.once('message', (reply: { ok: true; files: { path: string; data: Uint8Array }[] } | { ok: false; message: string }) => {
+          clearTimeout(timer);
           if (!reply.ok) return reject(new Error(`${jobs[index]!.entry.key}: ${reply.message}`));
           results[index] = reply.files.map((f) => ({ path: f.path, data: Buffer.from(f.data) }));
           onDone(jobs[index]!, ++done);
@@ -139,7 +154,13 @@ async function runJobs(jobs: Job[], onDone: (job: Job, index: number) => void): 
         });
         worker.postMessage(jobs[index]);
       };
-      worker.once('error', reject);
+      worker.once('error', (e: Error & { code?: string }) => {
+        clearTimeout(timer);
+        const key = current === undefined ? 'a document' : jobs[current]!.entry.key;
+        reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new DiagnosticError([diagnostic('error', 'documentOutOfMemory', undefined, key, JOB_LIMITS.heapMb)])
+          : new Error(`${key}: ${e.message}`));
+      });
       take();
     })));
   } finally {

@@ -5,7 +5,7 @@ import { PROJECT_STATUSES, type Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
 import { axisCut } from './axis-cut.js';
-import { baseSpec, labeller, multiline, oneLine, type Labeller } from './specs.js';
+import { baseSpec, LABEL_LIMIT, labeller, multiline, oneLine, type Labeller } from './specs.js';
 
 const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
@@ -39,7 +39,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
     height: rows.length * Math.max(f.districts.length * 12, lines * 16) + 10,
     data: { values },
     encoding: {
-      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
       x: { field: 'value', type: 'quantitative', title: axisTitle },
       color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend: { columns: 3 } },
@@ -73,7 +73,7 @@ function targetsVersusResults(f: ComparisonFindings, mode: LangMode, label: Labe
     height: rows.length * (mode === 'zh-en' ? 40 : 28) + 10,
     data: { values },
     encoding: {
-      y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
       x: { field: 'value', type: 'quantitative', title: '%' },
       color: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null, scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] } },
@@ -96,7 +96,7 @@ function projectsByDistrict(f: ComparisonFindings, mode: LangMode, label: Labell
     height: names.length * 30,
     data: { values: f.projectCounts.map((c) => ({ district: bilingual(mode, c.district.short), status: oneLine(label(`projectStatus.${c.status}`)), rank: PROJECT_STATUSES.indexOf(c.status), count: c.count })) },
     encoding: {
-      y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       x: { field: 'count', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
       color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: { columns: 3 } },
       order: { field: 'rank', type: 'quantitative' },

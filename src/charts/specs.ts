@@ -10,6 +10,9 @@ import { FONT_FAMILY } from '../fonts/fonts.js';
 /** Width of every chart, in points (the A4 text width less a margin). */
 export const CHART_WIDTH = 500;
 
+/** Widest label a chart shows, in points; longer ones end in "…" (tables show them in full). */
+export const LABEL_LIMIT = { axis: 300, legend: 120 } as const;
+
 export const STATUS_COLOURS: Record<string, string> = {
   met: '#2e7d32', not_met: '#c62828', pending: '#9e9e9e', qualitative: '#6d4c41', not_comparable: '#f9a825',
 };
@@ -33,7 +36,7 @@ export const baseSpec = {
     aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 10, titleFontSize: 10, labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#999', tickColor: '#999' },
-    legend: { labelFontSize: 10, titleFontSize: 10, orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
+    legend: { labelFontSize: 10, titleFontSize: 10, orient: 'bottom', direction: 'horizontal', labelLimit: LABEL_LIMIT.legend },
   },
 } as const;
 
@@ -83,7 +86,7 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
     title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9 },
     data: { values },
     encoding: {
-      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: 0 } },
+      y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
       x: { field: 'value', type: 'quantitative', title: '%', ...(cap !== undefined ? { scale: { domain: [low, cap], nice: false } } : {}) },
       color: {

@@ -9,6 +9,7 @@ import { parseMarkup } from './markup.js';
 import { loadMessages, message, type Messages } from './messages-i18n.js';
 import { renderTemplate } from './template.js';
 import { briefingView } from './view.js';
+import { fill } from './fill.js';
 
 export type LangMode = 'zh' | 'en' | 'zh-en';
 export const LANG_MODES: readonly LangMode[] = ['zh', 'en', 'zh-en'];
@@ -27,7 +28,7 @@ function numberBlocks(blocks: Block[], messages: Messages, lang: Lang): Block[] 
   let figures = 0;
   let tables = 0;
   const prefix = (key: 'figure' | 'table', n: number, caption: Inline[]): Inline[] => [
-    { type: 'text', value: `${message(messages, key, lang).replace('{{n}}', String(n))} ` },
+    { type: 'text', value: `${fill(message(messages, key, lang), { n })} ` },
     ...caption,
   ];
   const walk = (list: Block[]): Block[] =>

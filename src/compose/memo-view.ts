@@ -11,11 +11,12 @@ import { message, type Messages } from './messages-i18n.js';
 import { correctionRows, MARK_LETTERS } from './view.js';
 import { resolveCorrections } from '../analyse/corrections.js';
 import type { Correction } from '../build/state.js';
+import { fill } from './fill.js';
 
 const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
 
 export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
-  const t = (key: string, vars: Record<string, string> = {}) => Object.entries({ year: String(f.year), nextYear: String(f.year + 1), ...vars }).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), message(messages, key, lang));
+  const t = (key: string, vars: Record<string, string> = {}) => fill(message(messages, key, lang), vars);
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 

@@ -12,6 +12,7 @@ import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
+import { fill } from './fill.js';
 
 /** The letter each note mark shows as; the same in both languages. */
 export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
@@ -25,7 +26,7 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 
 /** A text from templates/i18n with {{name}} variables filled in. */
 function translator(messages: Messages, lang: Lang): Translate {
-  return (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), message(messages, key, lang));
+  return (key, vars = {}) => fill(message(messages, key, lang), vars);
 }
 
 /** A cited place in words: 表1, 专栏2, 表1注, 正文 / Table 1, Box 2, note to Table 1, text. */
@@ -41,7 +42,7 @@ export function citationText(c: Citation, lang: Lang, t: Translate): string {
 
 /** The correction notice (更正说明): one row per changed value, newest revision first. */
 export function correctionRows(corrections: CorrectionFinding[], lang: Lang, t: (key: string) => string) {
-  const tr: Translate = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), t(key));
+  const tr: Translate = (key, vars = {}) => fill(t(key), vars);
   return corrections.map((c) => ({
     revision: String(c.revision),
     date: c.date,

@@ -9,7 +9,7 @@ import { readFileInside, readYamlList, type FieldRecord } from './read-files.js'
 import { tableSources, topWorkbookSheets } from './tables.js';
 import {
   CATEGORIES, DIRECTIONS, FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SCALES, SECTORS,
-  type Dataset, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
+  type Dataset, type DataText, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
 export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote', 'note'] as const;
@@ -100,6 +100,15 @@ function filesEnding(dir: string, ending: string): string[] {
 }
 const yamlFiles = (dir: string) => filesEnding(dir, '.yaml');
 
+/**
+ * Characters no document can show and that would change what a text looks like or how it is parsed later:
+ * C0 and C1 controls (NUL, CR, line feed, tab …), line and paragraph separators, bidirectional overrides,
+ * byte-order marks, non-characters and unpaired surrogates.
+ */
+const FORBIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Loads data/ (or another folder of the same shape). Throws DiagnosticError listing every error. */
 /** Loads the dataset, from the cache when no data file (nor the loader) changed since it was last read. */
 export function loadDataset(dataDir: string): Dataset {
@@ -110,8 +119,22 @@ export function loadDataset(dataDir: string): Dataset {
 export function readDataset(dataDir: string): Dataset {
   const all: Diagnostic[] = [];
   const rel = (name: string) => `data/${name}`;
+  const texts: DataText[] = [];
 
-  const yaml = (name: string) => tryRead(all, () => readYamlList(join(dataDir, name), rel(name)), []);
+  /** Every string of every record: no forbidden character, and kept (with its place) for the font check. */
+  const checked = (file: string, records: FieldRecord[]): FieldRecord[] => {
+    for (const rec of records) {
+      for (const { field, line, text } of rec.texts()) {
+        const place = { file, line, field };
+        const bad = [...new Set(text.match(FORBIDDEN_CHARACTER) ?? [])];
+        if (bad.length > 0) all.push(diagnostic('error', 'forbiddenCharacter', place, bad.map(codePoint).join(', '), text));
+        texts.push({ text, place });
+      }
+    }
+    return records;
+  };
+
+  const yaml = (name: string) => checked(rel(name), tryRead(all, () => readYamlList(join(dataDir, name), rel(name)), []));
 
   // Districts
   const districtCheck = new Checker(rel('districts.yaml'));
@@ -243,7 +266,7 @@ export function readDataset(dataDir: string): Dataset {
   for (const { file, records } of tableSources(dataDir, 'observations', OBSERVATION_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of records) {
+    for (const rec of checked(file, records)) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const indicatorId = check.required(rec, 'indicator');
@@ -288,7 +311,7 @@ export function readDataset(dataDir: string): Dataset {
   for (const { file, records } of tableSources(dataDir, 'projects', PROJECT_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
-    for (const rec of records) {
+    for (const rec of checked(file, records)) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
       const name = check.bilingual(rec);
@@ -309,7 +332,7 @@ export function readDataset(dataDir: string): Dataset {
 
   for (const c of [districtCheck, unitCheck, docCheck, phraseCheck, indicatorCheck, ...observationChecks]) all.push(...c.diagnostics);
   if (hasErrors(all)) throw new DiagnosticError(all);
-  return { districts, documents, units, indicators, phrases, observations, projects };
+  return { districts, documents, units, indicators, phrases, observations, projects, texts };
 }
 
 /** Same key and same source twice is a duplicate; different values for one key need one `preferred`. */

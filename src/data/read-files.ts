@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, real
 import { basename, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { diagnostic, DiagnosticError, fail, type Place } from '../diagnostics.js';
+import { diagnostic, DiagnosticError, fail, type Diagnostic, type Place } from '../diagnostics.js';
 import { isInside } from '../contained-path.js';
 import { readXlsx, XlsxError, type Sheet, type SheetRow } from './read-xlsx.js';
 
@@ -15,6 +15,14 @@ export interface FieldRecord {
   child(field: string): FieldRecord | undefined;
   /** A list of strings, e.g. `aliases: [..]`. */
   list(field: string): string[];
+  /** Every string the record holds, nested maps and lists included, with its field path and line. */
+  texts(): FieldText[];
+}
+
+export interface FieldText {
+  field: string;
+  line: number;
+  text: string;
 }
 
 /** No data or source file is larger than this; a bigger one is refused before it is read. */
@@ -90,6 +98,16 @@ function yamlRecord(node: Node, lines: LineCounter): FieldRecord {
       if (isSeq(entry)) return entry.items.map((item) => String(isScalar(item) ? item.value : item));
       return isScalar(entry) ? [String(entry.value)] : [];
     },
+    texts() {
+      const out: FieldText[] = [];
+      const visit = (value: Node | null, field: string, line: number) => {
+        if (isScalar(value) && typeof value.value === 'string') out.push({ field, line: lineAt(value.range?.[0]) || line, text: value.value });
+        else if (isSeq(value)) value.items.forEach((item, i) => visit(item as Node, `${field}[${i}]`, line));
+        else if (isMap(value)) for (const pair of value.items) visit(pair.value as Node | null, `${field}.${isScalar(pair.key) ? String(pair.key.value) : ''}`, lineAt((pair.key as Node | null)?.range?.[0]));
+      };
+      for (const [field, entry] of entries) visit(entry.node, field, entry.line);
+      return out;
+    },
   };
 }
 
@@ -99,9 +117,10 @@ export function readYamlList(path: string, displayName: string, key?: string): F
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new DiagnosticError(
-      doc.errors.map((e) => diagnostic('error', 'yamlSyntax', { file: displayName, line: lines.linePos(e.pos[0]).line }, e.message.split('\n')[0]!)),
-    );
+    throw new DiagnosticError(doc.errors.map((e) => {
+      const at = lines.linePos(e.pos[0]);
+      return syntaxDiagnostic('yamlSyntax', displayName, text, at.line, at.col, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    }));
   }
   const contents = key && isMap(doc.contents) ? (doc.contents.get(key, true) as Node | undefined) ?? null : doc.contents;
   if (contents === null) return [];
@@ -109,6 +128,30 @@ export function readYamlList(path: string, displayName: string, key?: string): F
     throw new DiagnosticError([diagnostic('error', 'yamlSyntax', { file: displayName, line: 1 }, 'the top level must be a list')]);
   }
   return contents.items.map((item) => yamlRecord(item as Node, lines));
+}
+
+/** The line each CSV record starts on, from the byte offset at which each record ends (quoted fields may hold line breaks). */
+function recordStartLines(text: string, ends: number[]): number[] {
+  const bytes = Buffer.from(text);
+  const starts: number[] = [];
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  for (const end of ends) {
+    // Blank lines before a record are skipped by the parser.
+    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d)) {
+      if (bytes[offset] === 0x0a) line++;
+      offset++;
+    }
+    starts.push(line);
+    for (; offset < end && offset < bytes.length; offset++) if (bytes[offset] === 0x0a) line++;
+  }
+  return starts;
+}
+
+/** A syntax error at a line (and column) of a file, with that line of the file shown. */
+function syntaxDiagnostic(code: 'yamlSyntax' | 'csvSyntax', file: string, text: string, line: number | undefined, column: number | undefined, reason: string): Diagnostic {
+  const shown = line ? text.split('\n')[line - 1]?.replace(/\r$/, '') : undefined;
+  return { ...diagnostic('error', code, { file, ...(line ? { line } : {}), ...(column ? { column } : {}) }, reason), ...(shown !== undefined ? { excerpt: shown } : {}) };
 }
 
 /** Records of a table's rows; the header must hold every column of `columns`, and may hold the `optional` ones, in any order. */
@@ -131,6 +174,7 @@ function tableRecords(rows: SheetRow[], displayName: string, columns: readonly s
     },
     lineOf: () => line,
     child: () => undefined,
+    texts: () => found.map((field, i) => ({ field, line, text: cells[i] ?? '' })).filter((t) => t.text !== ''),
     list(field) {
       return (this.get(field) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
     },
@@ -140,14 +184,17 @@ function tableRecords(rows: SheetRow[], displayName: string, columns: readonly s
 /** Reads a CSV file whose header row holds `columns` (and perhaps some `optional` ones). */
 export function readCsv(path: string, displayName: string, columns: readonly string[], optional: readonly string[] = []): FieldRecord[] {
   const text = readText(path, displayName);
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { bytes: number } }[];
   try {
     rows = parseCsv(text, { info: true, skip_empty_lines: true, relax_column_count: false, bom: true }) as unknown as typeof rows;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new DiagnosticError([diagnostic('error', 'csvSyntax', { file: displayName, line: err.lines }, err.message)]);
+    const err = e as Error & { lines?: number; code?: string };
+    const line = err.lines && err.lines > 0 ? err.lines : undefined;
+    const reason = err.message.replace(/^(Invalid Record Length|Invalid Closing Quote|Invalid Opening Quote|Quote Not Closed)?:?\s*/, '$1: ').replace(/^: /, '');
+    throw new DiagnosticError([syntaxDiagnostic('csvSyntax', displayName, text, line, undefined, reason)]);
   }
-  return tableRecords(rows.map(({ record, info }) => ({ line: info.lines, cells: record })), displayName, columns, optional);
+  const startLines = recordStartLines(text, rows.map((r) => r.info.bytes));
+  return tableRecords(rows.map(({ record }, i) => ({ line: startLines[i]!, cells: record })), displayName, columns, optional);
 }
 
 /** A workbook's sheets; `name` is how diagnostics name a sheet's rows. */

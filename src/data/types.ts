@@ -118,4 +118,11 @@ export interface Dataset {
   phrases: Map<string, string>;
   observations: Observation[];
   projects: Project[];
+  /** Every string read from the data files, with its place: what `validate` checks against the font. */
+  texts: DataText[];
+}
+
+export interface DataText {
+  text: string;
+  place: { file: string; line: number; field: string };
 }

@@ -5,6 +5,7 @@ import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
 import { contentWidth, STYLE } from './style.js';
+import { fill } from '../compose/fill.js';
 
 const require = createRequire(import.meta.url);
 
@@ -124,7 +125,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
     header: (page: number) =>
       page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
     footer: (page: number, pages: number) => page === 1 ? '' : ({
-      text: pageLabel.replaceAll('{{page}}', String(page)).replaceAll('{{pages}}', String(pages)),
+      text: fill(pageLabel, { page, pages }),
       fontSize: 7.5,
       color: STYLE.colour.translation,
       alignment: 'center',

@@ -55,7 +55,8 @@ export function addCharts(entries: Record<string, Uint8Array>, charts: PlacedCha
     overrides.push(`<Override ContentType="${CHART_TYPE}" PartName="/word/charts/chart${n}.xml"/>`);
     const placeholder = new RegExp(`<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t[^>]*>${escapeRegExp(chartPlaceholder(placed.chart.id))}</w:t></w:r>`);
     if (!placeholder.test(document)) throw new Error(`no place for chart ${placed.chart.id} in the document`);
-    document = document.replace(placeholder, drawing(placed, relId, ++docPrId));
+    const chartRun = drawing(placed, relId, ++docPrId);
+    document = document.replace(placeholder, () => chartRun);
   }
   rels = rels.replace('</Relationships>', `${newRels.join('')}</Relationships>`);
   const xlsxDefault = types.includes('Extension="xlsx"') ? '' : `<Default ContentType="${XLSX_TYPE}" Extension="xlsx"/>`;
