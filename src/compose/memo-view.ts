@@ -16,7 +16,7 @@ import { fill } from './fill.js';
 const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
 
 export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
-  const t = (key: string, vars: Record<string, string> = {}) => fill(message(messages, key, lang), vars);
+  const t = (key: string, vars: Record<string, string> = {}) => fill(message(messages, key, lang), { year: String(f.year), nextYear: String(f.year + 1), ...vars });
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 
