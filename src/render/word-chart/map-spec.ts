@@ -80,7 +80,7 @@ const LINE_MARK_KEYS = ['type', 'point', 'strokeWidth', 'interpolate'];
 const TEXT_MARK_KEYS = ['type', 'align', 'baseline', 'dx', 'dy', 'fontSize', 'fontWeight', 'color'];
 const CHANNEL_KEYS = ['field', 'type', 'sort', 'title', 'axis', 'scale', 'stack', 'aggregate', 'legend', 'format'];
 const AXIS_KEYS = ['labelExpr', 'labelLimit', 'title', 'format', 'tickMinStep', 'labelAngle', 'grid'];
-const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient'];
+const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient', 'labelLimit'];
 const SCALE_KEYS = ['domain', 'range', 'zero', 'nice'];
 
 /** Label expressions the mapping understands: the projects' own two-line split, and joining lines with a space. */
