@@ -82,7 +82,7 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
   const low = Math.min(0, ...numbers);
   return {
     ...baseSpec,
-    height: ordered.length * (lines === 2 ? 34 : 26),
+    height: ordered.length * (lines === 2 ? 28 : 20),
     title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9 },
     data: { values },
     encoding: {

@@ -51,7 +51,7 @@ const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: Al
 const rule = { style: BorderStyle.SINGLE, size: 4, color: hex(STYLE.colour.rule) };
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function table(t: Table): (Paragraph | DocxTable)[] {
+function table(t: Table, annex = false): (Paragraph | DocxTable)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => twips((w / total) * contentWidth));
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
@@ -61,12 +61,12 @@ function table(t: Table): (Paragraph | DocxTable)[] {
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: header ? { type: ShadingType.CLEAR, fill: hex(STYLE.colour.headerFill), color: 'auto' } : undefined,
-          margins: { left: 80, right: 80, top: 30, bottom: 30 },
+          margins: { left: 80, right: 80, top: 20, bottom: 20 },
           children: [new Paragraph({
             alignment: header ? AlignmentType.CENTER : ALIGN[t.align[i] ?? 'left'],
             indent: sub && t.align[i] === 'left' && i === t.align.indexOf('left') ? { left: 160 } : undefined,
-            spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO },
-            children: runs(c.children, { size: halfPoints(STYLE.small), bold: header || undefined, color: sub ? hex(STYLE.colour.subRow) : undefined }),
+            spacing: { before: 0, after: 0, line: Math.round(240 * STYLE.table.lineHeight), lineRule: LineRuleType.AUTO },
+            children: runs(c.children, { size: halfPoints(annex ? STYLE.table.annexSize : STYLE.table.size), bold: header || undefined, color: sub ? hex(STYLE.colour.subRow) : undefined }),
           })],
         })),
     });
@@ -85,7 +85,7 @@ function table(t: Table): (Paragraph | DocxTable)[] {
 /** What stands in a figure's paragraph: a picture, or the placeholder of a native chart. */
 type FigureRun = (chart: string, caption: Inline[]) => ParagraphChild | undefined;
 
-function blocks(list: Block[], figure: FigureRun, cover = false): (Paragraph | DocxTable)[] {
+function blocks(list: Block[], figure: FigureRun, cover = false, annex = false): (Paragraph | DocxTable)[] {
   return list.flatMap((b): (Paragraph | DocxTable)[] => {
     switch (b.type) {
       case 'heading':
@@ -100,19 +100,22 @@ function blocks(list: Block[], figure: FigureRun, cover = false): (Paragraph | D
         return [new Paragraph({
           style: translation ? 'Translation' : undefined,
           alignment: cover ? AlignmentType.CENTER : undefined,
-          children: runs(b.children, cover ? { size: halfPoints(11) } : {}),
+          spacing: annex ? { after: 60 } : undefined,
+          children: runs(b.children, cover ? { size: halfPoints(11) } : annex ? { size: halfPoints(STYLE.annex) } : {}),
         })];
       }
-      case 'list':
+      case 'list': {
+        const size = annex ? { size: halfPoints(STYLE.annex) } : {};
         return b.items.flatMap((item, i) =>
-          blocks(item, figure).map((p, j) =>
+          blocks(item, figure, false, annex).map((p, j) =>
             j === 0 && p instanceof Paragraph && !b.ordered
-              ? new Paragraph({ bullet: { level: 0 }, children: runs(firstInlines(item)) })
+              ? new Paragraph({ bullet: { level: 0 }, children: runs(firstInlines(item), size) })
               : j === 0 && p instanceof Paragraph
-                ? new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${i + 1}.\t`), ...runs(firstInlines(item))] })
+                ? new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun({ text: `${i + 1}.\t`, ...size }), ...runs(firstInlines(item), size)] })
                 : p));
+      }
       case 'table':
-        return table(b);
+        return table(b, annex);
       case 'figure': {
         const run = figure(b.chart, b.caption);
         if (!run) return [];
@@ -125,7 +128,7 @@ function blocks(list: Block[], figure: FigureRun, cover = false): (Paragraph | D
         if (b.class === 'cover') {
           return [new Paragraph({ spacing: { before: twips(150) }, children: [] }), ...blocks(b.children, figure, true), new Paragraph({ pageBreakBefore: true, children: [] })];
         }
-        return blocks(b.children, figure, cover);
+        return blocks(b.children, figure, cover, annex || b.class === 'annex');
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }

@@ -35,17 +35,23 @@ function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText
   });
 }
 
-function table(t: Table): Content {
+/** A row as tall as a paragraph may split across pages; shorter rows stay whole. */
+const LONG_CELL = 300;
+const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('value' in c ? c.value.length : 'children' in c ? cellLength(c.children) : 1), 0);
+
+function table(t: Table, annex: boolean): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => (w / total) * (contentWidth - t.widths.length * 8.5));
+  const fontSize = annex ? STYLE.table.annexSize : STYLE.table.size;
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
     text: inlines(children),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
     fillColor: header ? STYLE.colour.headerFill : undefined,
     color: sub ? STYLE.colour.subRow : undefined,
-    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 1.5, 0, 1.5],
-    fontSize: STYLE.small,
+    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
+    fontSize,
+    lineHeight: STYLE.table.lineHeight,
   });
   // The caption is the first header row, so it repeats with the column headers on every page the table spans.
   const captionRow: PdfCell[] = [
@@ -56,7 +62,7 @@ function table(t: Table): Content {
     table: {
       headerRows: 2,
       keepWithHeaderRows: 1,
-      dontBreakRows: true,
+      dontBreakRows: !t.rows.some((row) => row.some((c) => cellLength(c.children) > LONG_CELL)),
       widths,
       body: [captionRow, t.header.map((h, c) => cell(h.children, c, true, false)), ...t.rows.map((row, r) => row.map((c, i) => cell(c.children, i, false, t.subRows.includes(r))))],
     },
@@ -66,19 +72,22 @@ function table(t: Table): Content {
       hLineColor: () => STYLE.colour.rule,
       paddingLeft: () => 4,
       paddingRight: () => 4,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
     },
-    margin: [0, 4, 0, 10],
+    margin: [0, 4, 0, 8],
   };
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean }): Content[] {
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; annex?: boolean }): Content[] {
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading':
         return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1 }];
       case 'paragraph': {
         const translation = (b.class ?? '').split(' ').includes('translation');
-        return [{ text: inlines(b.children), style: context.cover ? 'cover' : translation ? 'translation' : 'body' }];
+        const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : [])];
+        return [{ text: inlines(b.children), style }];
       }
       case 'list':
       {
@@ -86,7 +95,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
       }
       case 'table':
-        return [table(b)];
+        return [table(b, Boolean(context.annex))];
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
@@ -100,7 +109,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
         if (b.class === 'cover') {
           return [{ stack: blocks(b.children, charts, { cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
         }
-        return blocks(b.children, charts, context);
+        return blocks(b.children, charts, b.class === 'annex' ? { ...context, annex: true } : context);
       case 'pageBreak':
         return [{ text: '', pageBreak: 'after' }];
     }
@@ -143,6 +152,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       body: { margin: [0, 0, 0, 5] },
       translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
       cover: { fontSize: 11, margin: [0, 0, 0, 8] },
+      annex: { fontSize: STYLE.annex, margin: [0, 0, 0, 3] },
       caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
   } as TDocumentDefinitions;
