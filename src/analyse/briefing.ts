@@ -1,8 +1,7 @@
 // Everything a district briefing shows, for composition: the district-year findings, key points, peers, next year's main targets, corrections.
-import type { Correction } from '../build/state.js';
 import type { Dataset, District, Indicator, Unit } from '../data/types.js';
 import { analyseComparison, SUMMARY_INDICATORS } from './compare.js';
-import { resolveCorrections, type CorrectionFinding } from './corrections.js';
+import { resolveEdition, type EditionFindings, type EditionInfo } from './corrections.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark, type ValueFinding } from './findings.js';
 import { keyPoints, targetGap, type KeyPoint, type TargetGap } from './key-points.js';
 import { citedValue, type CitedValue } from './published.js';
@@ -50,7 +49,8 @@ export interface BriefingReport {
   nextMain: NextRow[];
   /** Growth rates judged against a numeric target: the briefing's chart. */
   growthTargets: TargetGap[];
-  corrections: CorrectionFinding[];
+  /** Which edition this is, and the corrections since the first. */
+  edition: EditionFindings;
 }
 
 function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers | undefined {
@@ -75,7 +75,7 @@ function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers |
   return { districts: comparison.districts.filter((_, i) => i !== self), rows };
 }
 
-export function analyseBriefing(data: Dataset, districtId: string, year: number, peerIds: string[], corrections?: Correction[]): BriefingReport {
+export function analyseBriefing(data: Dataset, districtId: string, year: number, peerIds: string[], edition?: EditionInfo): BriefingReport {
   const findings = analyseDistrictYear(data, districtId, year);
   const peers = peersOf(data, findings, peerIds);
   const rankOf = (indicator: Indicator) => {
@@ -91,5 +91,5 @@ export function analyseBriefing(data: Dataset, districtId: string, year: number,
     return { indicator: next.get(id)!.indicator, ...(row ? { target: row.target } : {}), ...(result ? { result } : {}), next: next.get(id)! };
   });
   const growthTargets = findings.scorecard.filter((r) => r.indicator.measure === 'growth').map(targetGap).filter((g): g is TargetGap => g !== undefined);
-  return { findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets, corrections: resolveCorrections(data, corrections) };
+  return { findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets, edition: resolveEdition(data, edition) };
 }
