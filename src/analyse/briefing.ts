@@ -5,6 +5,7 @@ import { resolveEdition, type EditionFindings, type EditionInfo } from './correc
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark, type ValueFinding } from './findings.js';
 import { keyPoints, targetGap, type KeyPoint, type TargetGap } from './key-points.js';
 import { citedValue, type CitedValue } from './published.js';
+import type { Chosen } from './choose.js';
 
 /** The indicators of the body's short table of next year's targets, in this order, where published. */
 export const NEXT_TABLE_INDICATORS = [
@@ -16,6 +17,8 @@ export const NEXT_TABLE_ROWS = 8;
 
 export interface PeerValue extends CitedValue {
   marks: Mark[];
+  /** The published value shown, and any others for it. */
+  chosen: Chosen;
 }
 
 /** One headline indicator: the district's value and rank beside its peers' values. */
@@ -61,7 +64,7 @@ function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers |
     .filter((r) => SUMMARY_INDICATORS.includes(r.indicator.id) || r.indicator.id === 'gdp_per_capita')
     .filter((r) => r.cells[self]?.rank !== undefined)
     .map((r) => {
-      const value = (c: (typeof r.cells)[number]): PeerValue => ({ ...citedValue(data, c.value!.used, r.indicator), marks: marksOf(c.value!) });
+      const value = (c: (typeof r.cells)[number]): PeerValue => ({ ...citedValue(data, c.value!.used, r.indicator), marks: marksOf(c.value!), chosen: c.value! });
       const unit = data.units.get(r.indicator.unit);
       return {
         indicator: r.indicator,
