@@ -1,6 +1,6 @@
 // Exports a data table (observations, projects) in the columns the data files use, as CSV, JSON or XLSX; the loader reads each back.
 import type { Dataset } from './data/types.js';
-import { OBSERVATION_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS } from './data/load.js';
+import { OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS } from './data/load.js';
 import { TABLES, type Table } from './data/tables.js';
 
 export { TABLES, type Table };
@@ -11,7 +11,7 @@ type Row = Record<string, string | number | null>;
 
 /** Columns of each table, in order: the data format's own, then the optional ones. */
 export const EXPORT_COLUMNS: Record<Table, readonly string[]> = {
-  observations: [...OBSERVATION_COLUMNS, ...OPTIONAL_COLUMNS],
+  observations: [...OBSERVATION_COLUMNS, ...OBSERVATION_OPTIONAL_COLUMNS],
   projects: [...PROJECT_COLUMNS, ...OPTIONAL_COLUMNS],
 };
 
@@ -29,6 +29,7 @@ export function observationRows(data: Dataset): Row[] {
     quote: o.source.quote === o.text ? '' : o.source.quote,
     note: o.note ?? '',
     locator: o.source.locator ?? '',
+    note_en: o.noteEn ?? '',
   }));
 }
 

@@ -1,5 +1,12 @@
 // The library: load a project, render a briefing or a comparison in memory, build a project's documents.
-import { build as buildDocuments, type BuildPaths, type BuildResult } from './build/build.js';
+import { build as buildDocuments, editionSettings, type BuildPaths, type BuildResult } from './build/build.js';
+import { readManifest } from './build/manifest.js';
+import { acquireLock } from './build/lock.js';
+import { briefingEntry, comparisonEntry, editionWrites, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
+import { readState } from './publish/state.js';
+import { writeFilesAtomically } from './write-atomic.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { LangMode } from './compose/compose.js';
 import { loadDataset } from './data/load.js';
 import type { Dataset } from './data/types.js';
@@ -13,7 +20,7 @@ import { say } from './cli/cli-messages.js';
 import type { DocxCharts } from './render/docx.js';
 
 export type { DocxCharts, BuildResult, Dataset, Format, LangMode, Project, ProjectOverrides, RenderedFile, Workspace };
-export { writeFilesAtomically } from './write-atomic.js';
+export { writeFilesAtomically };
 import { fail } from './diagnostics.js';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 
@@ -121,6 +128,7 @@ export function buildPaths(project: Project, options: BuildOptions = {}): BuildP
     templatesDir: project.templatesDir,
     fontsDir: project.fontsDir,
     codeDir: BUNDLED.code,
+    ...(project.stylesFile ? { stylesFile: project.stylesFile } : {}),
     ...(options.docxCharts ? { docxCharts: options.docxCharts } : {}),
   };
 }
@@ -130,4 +138,74 @@ export function build(project: Project, options: BuildOptions = {}): Promise<Bui
   return buildDocuments(buildPaths(project, options), options.log ?? (() => {}));
 }
 
+export interface PublishOptions extends RenderOptions {
+  /** Render what the next edition would be into `outDir` (default: the output folder's preview/), without touching editions. */
+  preview?: boolean;
+}
+
+export interface Publication {
+  planned: PlannedEdition;
+  /** Files written (new edition, missing files, or the preview). */
+  written: string[];
+  /** The document's files in the output folder, when it was not a preview. */
+  files: string[];
+  archived: string[];
+  preview: boolean;
+}
+
+/** The fixed date of briefing.yaml, when the project has one. */
+function settingsDate(project: Project): string | undefined {
+  if (!existsSync(project.settingsFile)) return undefined;
+  return readManifest(project.settingsFile, 'briefing.yaml').date;
+}
+
+/**
+ * One document through the edition writer, as `build` would: unchanged inputs leave the current edition alone; changed
+ * inputs issue the next edition and keep the previous one in output/archive/. A preview, or an `outDir` other than the
+ * project's output folder, renders there and leaves editions alone.
+ */
+export async function publishDocument(project: LoadedProject, entry: DocumentEntry, options: PublishOptions = {}): Promise<Publication> {
+  const ws = project.workspace;
+  const paths = buildPaths(project, options.docxCharts ? { docxCharts: options.docxCharts } : {});
+  const settings = editionSettings(paths, options.date ?? settingsDate(project));
+  const outputs = (options.langs ?? ['zh-en']).flatMap((lang) => (options.formats ?? [...FORMATS]).map((format) => ({ lang, format })));
+  const preview = options.preview === true || (options.outDir !== undefined && resolve(options.outDir) !== resolve(project.outDir));
+  if (preview) {
+    const [planned] = planEditions(ws, settings, readState(project.stateFile), [{ entry, outputs }]);
+    const outDir = options.outDir ?? join(project.outDir, 'preview');
+    const files = await renderJob(ws, jobOf({ ...planned!, render: outputs }, settings, outDir));
+    writeFilesAtomically(files);
+    return { planned: planned!, written: files.map((f) => f.path), files: [], archived: [], preview: true };
+  }
+  const release = acquireLock(project.outDir);
+  try {
+    const state = readState(project.stateFile);
+    const [planned] = planEditions(ws, settings, state, [{ entry, outputs }]);
+    const files = planned!.render.length > 0 ? await renderJob(ws, jobOf(planned!, settings)) : [];
+    const writes = editionWrites(settings, project.stateFile, state, [planned!], [files]);
+    if (files.length > 0 || !state.documents[entry.key]) writeFilesAtomically(writes.files);
+    return {
+      planned: planned!, written: files.map((f) => f.path), archived: writes.archived, preview: false,
+      files: Object.keys(writes.next.documents[entry.key]!.files).map((f) => join(project.outDir, f)),
+    };
+  } finally {
+    release();
+  }
+}
+
+/** A district's briefing through the edition writer (see publishDocument). */
+export function publishBriefing(project: LoadedProject, options: BriefingOptions & PublishOptions): Promise<Publication> {
+  const year = options.year ?? defaultYear(project.workspace.data, [options.district]);
+  return publishDocument(project, briefingEntry(options.district, year), options);
+}
+
+/** A comparison memo through the edition writer (see publishDocument). */
+export function publishComparison(project: LoadedProject, options: ComparisonOptions & PublishOptions): Promise<Publication> {
+  const districts = options.districts ?? project.districts;
+  if (!options.districts && districts.length < 2) throw new Error(say('fewDistricts'));
+  const year = options.year ?? defaultYear(project.workspace.data, districts);
+  return publishDocument(project, comparisonEntry(districts, year), options);
+}
+
 export { LANG_MODES, FORMATS };
+export type { PlannedEdition, DocumentEntry };

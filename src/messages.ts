@@ -32,6 +32,7 @@ export const messages = {
   quoteNotOnLine: (quote: string, doc: string, line: number) => `"${quote}" does not appear on line ${line} of ${doc}`,
   textNotInQuote: (text: string, quote: string) => `the value "${text}" does not appear in the quote "${quote}"`,
   revisedWithoutNote: () => `a value flagged "revised" needs a note saying where the corrected figure comes from`,
+  revisedNoteWithoutEnglish: (note: string) => `the note of a corrected value is shown to readers: give its English in the note_en column ("${note}")`,
   missingTranslation: (zh: string) => `no English translation for "${zh}" (add it to data/phrases.yaml)`,
   missingGlyph: (chars: string, text: string) => `the font has no glyph for ${chars} in "${text}"`,
   unknownDistrictArg: (id: string, known: string) => `unknown district "${id}"; known districts: ${known}`,

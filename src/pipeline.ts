@@ -10,7 +10,9 @@ import { comparisonCharts } from './charts/compare-specs.js';
 import { loadMessages, message, type Messages } from './compose/messages-i18n.js';
 import type { Dataset, Lang, SourceDocument } from './data/types.js';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Correction } from './build/state.js';
+import { resolveEdition, type EditionInfo } from './analyse/corrections.js';
+import type { BriefingReport } from './analyse/briefing.js';
+import type { ComparisonFindings } from './analyse/compare.js';
 import { outputPath } from './contained-path.js';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
@@ -21,15 +23,14 @@ import { pdfDefinition, renderPdf } from './render/pdf.js';
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
-/** What every document request says: year, languages, formats, where, and the revision it is. */
+/** What every document request says: year, languages, formats, where, and the edition it is (from the edition writer). */
 export interface DocumentRequest {
   year: number;
   langs: LangMode[];
   formats: Format[];
   outDir: string;
   date?: string;
-  revision?: number;
-  corrections?: Correction[];
+  edition?: EditionInfo;
 }
 
 export interface BriefingRequest extends DocumentRequest {
@@ -116,11 +117,16 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
   return files;
 }
 
-export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentPlan {
+/** The analysis of a briefing: its findings among the other districts with data for the year, and its edition. */
+export function briefingReport(ws: Pick<Workspace, 'data'>, request: { district: string; year: number; edition?: EditionInfo }): BriefingReport {
   checkRequest(ws.data, request.district, request.year);
   const peerIds = [...ws.data.districts.keys()].filter((d) => d !== request.district && yearsWithData(ws.data, d).includes(request.year));
-  const report = analyseBriefing(ws.data, request.district, request.year, peerIds, request.corrections);
-  const options = { templatesDir: ws.templatesDir, date: documentDate(report.findings.documents, request.date), revision: request.revision ?? 1 };
+  return analyseBriefing(ws.data, request.district, request.year, peerIds, request.edition);
+}
+
+export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentPlan {
+  const report = briefingReport(ws, request);
+  const options = { templatesDir: ws.templatesDir, date: documentDate(report.findings.documents, request.date), revision: request.edition?.edition ?? 1 };
   return {
     name: `${request.district}-${request.year}`,
     compose: (mode) => composeBriefing(report, mode, options),
@@ -143,14 +149,22 @@ export interface ComparisonRequest extends DocumentRequest {
   districts: string[];
 }
 
-export function comparisonPlan(ws: Workspace, request: ComparisonRequest): DocumentPlan {
+/** The analysis of a comparison: the districts' findings side by side. */
+export function comparisonFindings(ws: Pick<Workspace, 'data'>, request: { districts: string[]; year: number }): ComparisonFindings {
   const districts = [...new Set(request.districts)];
   for (const d of districts) if (!ws.data.districts.has(d)) fail('unknownDistrictArg', undefined, d, [...ws.data.districts.keys()].join(', '));
   if (districts.length < 2) fail('tooFewDistricts', undefined, districts.length);
   for (const d of districts) checkRequest(ws.data, d, request.year);
   const findings = analyseComparison(ws.data, districts, request.year);
   if (findings.rows.length === 0) fail('noSharedIndicator', undefined, districts.join(', '), request.year);
-  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: request.revision ?? 1, corrections: request.corrections ?? [] };
+  return findings;
+}
+
+export function comparisonPlan(ws: Workspace, request: ComparisonRequest): DocumentPlan {
+  const districts = [...new Set(request.districts)];
+  const findings = comparisonFindings(ws, request);
+  const edition = resolveEdition(ws.data, request.edition);
+  const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: edition.edition, edition };
   return {
     name: `compare-${districts.join('-')}-${request.year}`,
     compose: (mode) => composeDocument(

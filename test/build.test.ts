@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { sha256 } from '../src/build/slice.js';
+import { sha256 } from '../src/publish/dependencies.js';
 import { ROOT, scratchData } from './helpers.js';
 
 let dir: string;

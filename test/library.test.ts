@@ -34,7 +34,7 @@ test('build writes a project\'s documents and says what it did', async () => {
   writeFileSync(join(dir, 'manifest.yaml'), 'languages: [en]\nformats: [pdf]\ndocuments:\n  - { district: fuling, year: 2024 }\n');
   const lines: string[] = [];
   const result = await build(loadProject(ROOT), { manifest: join(dir, 'manifest.yaml'), state: join(dir, 'state.json'), outDir: join(dir, 'out'), log: (l) => lines.push(l) });
-  assert.deepEqual(result.planned.map((p) => [p.entry.key, p.reason]), [['fuling-2024', 'new']]);
+  assert.deepEqual(result.planned.map((p) => [p.entry.key, p.reason]), [['fuling-2024', 'first edition']]);
   assert.deepEqual(readdirSync(join(dir, 'out')), ['fuling-2024-briefing.en.pdf']);
-  assert.ok(lines.some((l) => l.includes('fuling-2024 r1: new')));
+  assert.ok(lines.some((l) => l.includes('fuling-2024 edition 1: first edition')));
 });

@@ -1,11 +1,11 @@
 // Everything a district briefing shows, for composition: the district-year findings, key points, peers, next year's main targets, corrections.
-import type { Correction } from '../build/state.js';
 import type { Dataset, District, Indicator, Unit } from '../data/types.js';
 import { analyseComparison, SUMMARY_INDICATORS } from './compare.js';
-import { resolveCorrections, type CorrectionFinding } from './corrections.js';
+import { resolveEdition, type EditionFindings, type EditionInfo } from './corrections.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark, type ValueFinding } from './findings.js';
 import { keyPoints, targetGap, type KeyPoint, type TargetGap } from './key-points.js';
 import { citedValue, type CitedValue } from './published.js';
+import type { Chosen } from './choose.js';
 
 /** The indicators of the body's short table of next year's targets, in this order, where published. */
 export const NEXT_TABLE_INDICATORS = [
@@ -17,6 +17,8 @@ export const NEXT_TABLE_ROWS = 8;
 
 export interface PeerValue extends CitedValue {
   marks: Mark[];
+  /** The published value shown, and any others for it. */
+  chosen: Chosen;
 }
 
 /** One headline indicator: the district's value and rank beside its peers' values. */
@@ -50,7 +52,8 @@ export interface BriefingReport {
   nextMain: NextRow[];
   /** Growth rates judged against a numeric target: the briefing's chart. */
   growthTargets: TargetGap[];
-  corrections: CorrectionFinding[];
+  /** Which edition this is, and the corrections since the first. */
+  edition: EditionFindings;
 }
 
 function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers | undefined {
@@ -61,7 +64,7 @@ function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers |
     .filter((r) => SUMMARY_INDICATORS.includes(r.indicator.id) || r.indicator.id === 'gdp_per_capita')
     .filter((r) => r.cells[self]?.rank !== undefined)
     .map((r) => {
-      const value = (c: (typeof r.cells)[number]): PeerValue => ({ ...citedValue(data, c.value!.used, r.indicator), marks: marksOf(c.value!) });
+      const value = (c: (typeof r.cells)[number]): PeerValue => ({ ...citedValue(data, c.value!.used, r.indicator), marks: marksOf(c.value!), chosen: c.value! });
       const unit = data.units.get(r.indicator.unit);
       return {
         indicator: r.indicator,
@@ -75,7 +78,7 @@ function peersOf(data: Dataset, f: BriefingFindings, peerIds: string[]): Peers |
   return { districts: comparison.districts.filter((_, i) => i !== self), rows };
 }
 
-export function analyseBriefing(data: Dataset, districtId: string, year: number, peerIds: string[], corrections?: Correction[]): BriefingReport {
+export function analyseBriefing(data: Dataset, districtId: string, year: number, peerIds: string[], edition?: EditionInfo): BriefingReport {
   const findings = analyseDistrictYear(data, districtId, year);
   const peers = peersOf(data, findings, peerIds);
   const rankOf = (indicator: Indicator) => {
@@ -91,5 +94,5 @@ export function analyseBriefing(data: Dataset, districtId: string, year: number,
     return { indicator: next.get(id)!.indicator, ...(row ? { target: row.target } : {}), ...(result ? { result } : {}), next: next.get(id)! };
   });
   const growthTargets = findings.scorecard.filter((r) => r.indicator.measure === 'growth').map(targetGap).filter((g): g is TargetGap => g !== undefined);
-  return { findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets, corrections: resolveCorrections(data, corrections) };
+  return { findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets, edition: resolveEdition(data, edition) };
 }

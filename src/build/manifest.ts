@@ -7,9 +7,9 @@ import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.js'
 import { FORMATS, type Format } from '../pipeline.js';
 import { parseDocument, isMap, isSeq } from 'yaml';
 
-export type DocumentEntry =
-  | { kind: 'briefing'; key: string; district: string; year: number }
-  | { kind: 'comparison'; key: string; districts: string[]; year: number };
+import { briefingEntry, comparisonEntry, type DocumentEntry } from '../publish/editions.js';
+
+export type { DocumentEntry };
 
 export interface Manifest {
   date?: string;
@@ -48,8 +48,8 @@ export function readManifest(path: string, displayName = 'manifest.yaml'): Manif
       const compare = rec.list('compare');
       const district = rec.get('district');
       for (const id of [...compare, ...(district ? [district] : [])]) if (!ID_PATTERN.test(id)) report(rec.line, compare.length > 0 ? 'compare' : 'district', messages.badId(id));
-      if (compare.length > 0) documents.push({ kind: 'comparison', key: `compare-${[...compare].sort().join('-')}-${year}`, districts: compare, year });
-      else if (district) documents.push({ kind: 'briefing', key: `${district}-${year}`, district, year });
+      if (compare.length > 0) documents.push(comparisonEntry(compare, year));
+      else if (district) documents.push(briefingEntry(district, year));
       else report(rec.line, 'district', 'a document needs a district, or compare: with a list of districts');
     }
   }

@@ -3,20 +3,16 @@ import { parentPort } from 'node:worker_threads';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError } from '../diagnostics.js';
 import { loadFonts } from '../fonts/fonts.js';
-import { briefingPlan, comparisonPlan, renderPlan, type Workspace } from '../pipeline.js';
+import type { Workspace } from '../pipeline.js';
+import { renderJob } from '../publish/editions.js';
 import type { Job } from './build.js';
 
 let ws: Workspace | undefined;
 
-parentPort!.on('message', async (job: Job) => {
+parentPort!.on('message', async (message: Job) => {
   try {
-    ws ??= { data: loadDataset(job.dataDir), fonts: loadFonts(job.fontsDir), templatesDir: job.templatesDir };
-    const request = { ...job.request, langs: job.langs, formats: job.formats, outDir: job.outDir };
-    const plan = job.entry.kind === 'briefing'
-      ? briefingPlan(ws, { ...request, district: job.entry.district, year: job.entry.year })
-      : comparisonPlan(ws, { ...request, districts: job.entry.districts, year: job.entry.year });
-    const files = await renderPlan(ws, plan, job.langs, job.formats, job.outDir, job.docxCharts);
-    parentPort!.postMessage({ ok: true, files });
+    ws ??= { data: loadDataset(message.dataDir), fonts: loadFonts(message.fontsDir), templatesDir: message.templatesDir };
+    parentPort!.postMessage({ ok: true, files: await renderJob(ws, message.job) });
   } catch (e) {
     parentPort!.postMessage({ ok: false, message: e instanceof DiagnosticError ? e.message : (e as Error).stack ?? String(e) });
   }

@@ -19,6 +19,11 @@ const en = {
   notListOf: (name: string, value: string, allowed: string) => `--${name} "${value}" is not one of: ${allowed}`,
   badDate: (value: string) => `--date "${value}" is not YYYY-MM-DD`,
   xlsxNeedsOut: () => `--format xlsx writes a workbook: give a file with --out, e.g. --out observations.xlsx`,
+  unchangedEdition: (key: string, edition: string) => `${key}: edition ${edition} is current (its inputs have not changed); nothing written`,
+  issuedEdition: (key: string, edition: string, kind: string) => `${key}: edition ${edition} (${kind})`,
+  archivedEditions: (dir: string) => `previous edition kept in ${dir}`,
+  previewNote: (key: string, edition: string) => `${key}: preview of edition ${edition}; editions and the output folder are untouched`,
+  noHistory: (doc: string) => `no document${doc ? ` "${doc}"` : ''} has been published yet (run "briefing build")`,
 } satisfies Record<string, Text>;
 
 const zh: Record<keyof typeof en, Text> = {
@@ -39,6 +44,11 @@ const zh: Record<keyof typeof en, Text> = {
   notListOf: (name, value, allowed) => `--${name} "${value}" 不在可选值中：${allowed}`,
   badDate: (value) => `--date "${value}" 不是 YYYY-MM-DD 格式`,
   xlsxNeedsOut: () => `--format xlsx 生成工作簿：请用 --out 指定文件，例如 --out observations.xlsx`,
+  unchangedEdition: (key, edition) => `${key}：第${edition}版为当前版本（输入未变）；未写入任何文件`,
+  issuedEdition: (key, edition, kind) => `${key}：第${edition}版（${kind === 'correction' ? '更正' : kind === 'update' ? '更新' : kind === 'first edition' ? '首版' : kind}）`,
+  archivedEditions: (dir) => `前一版本保存在 ${dir}`,
+  previewNote: (key, edition) => `${key}：第${edition}版预览；未改动版本记录和输出文件夹`,
+  noHistory: (doc) => `${doc ? `“${doc}”` : '尚无文档'}尚未发布（请运行 "briefing build"）`,
 };
 
 export type CliMessage = keyof typeof en;

@@ -18,7 +18,9 @@ import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
 import { planFixes } from '../data/fix-data.js';
 import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { IMPORT_FORMATS, runImport } from '../import/command.js';
-import { build, buildPaths, renderBriefing, renderComparison, withWorkspace } from '../index.js';
+import { build, buildPaths, publishBriefing, publishComparison, withWorkspace, type Publication } from '../index.js';
+import { readState } from '../publish/state.js';
+import { historyText } from '../publish/history.js';
 import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
 import { looseProject, readProject, type Project } from '../project/project.js';
 import { initProject, ProjectExistsError } from '../project/init.js';
@@ -58,23 +60,33 @@ function documentOptions<T>(y: Argv<T>, year: string) {
     .option('format', { type: 'string', array: true, default: ['pdf', 'docx'], describe: 'Output format(s): pdf, docx (repeat or comma-separate)' })
     .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
     .option('date', { type: 'string', describe: "Date printed on the document (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the newest source document's date" })
-    .option('docx-charts', docxChartsOption);
+    .option('docx-charts', docxChartsOption)
+    .option('preview', { type: 'boolean', default: false, describe: "Render what the next edition would be into output/preview/ (or --out), leaving editions alone" });
 }
 
 const docxChartsOption = { choices: DOCX_CHARTS, default: 'native' as DocxCharts, describe: 'DOCX charts: native (editable Word charts with their data) or image (pictures)' } as const;
 
-type DocumentArgs = Common & { year?: number; lang: (string | number)[]; format: (string | number)[]; out?: string; date?: string; docxCharts: DocxCharts };
+type DocumentArgs = Common & { year?: number; lang: (string | number)[]; format: (string | number)[]; out?: string; date?: string; docxCharts: DocxCharts; preview: boolean };
 
 function renderOptions(args: DocumentArgs) {
   const langs = listOf<LangMode>(args.lang, LANG_MODES, 'lang');
   const formats = listOf<Format>(args.format, FORMATS, 'format');
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(say('badDate', args.date));
-  return { langs, formats, docxCharts: args.docxCharts, ...(args.year !== undefined ? { year: args.year } : {}), ...(args.date ? { date: args.date } : {}), ...(args.out ? { outDir: resolve(args.out) } : {}) };
+  return { langs, formats, docxCharts: args.docxCharts, preview: args.preview, ...(args.year !== undefined ? { year: args.year } : {}), ...(args.date ? { date: args.date } : {}), ...(args.out ? { outDir: resolve(args.out) } : {}) };
 }
 
-function writeAndList(files: RenderedFile[]): void {
-  writeFilesAtomically(files);
-  for (const f of files) process.stdout.write(`${f.path}\n`);
+/** What a single-document command did: the files, the edition, and where the previous one is kept (said here, never in the document). */
+function report(p: Publication, outDir: string): void {
+  const key = p.planned.entry.key;
+  const edition = String(p.planned.edition.edition);
+  if (p.preview) {
+    for (const f of p.written) process.stdout.write(`${f}\n`);
+    process.stdout.write(`${say('previewNote', key, edition)}\n`);
+    return;
+  }
+  for (const f of p.written.length > 0 ? p.written : p.files) process.stdout.write(`${f}\n`);
+  process.stdout.write(`${p.written.length === 0 ? say('unchangedEdition', key, edition) : say('issuedEdition', key, edition, p.planned.reason)}\n`);
+  if (p.archived.length > 0) process.stdout.write(`${say('archivedEditions', join(outDir, 'archive'))}\n`);
 }
 
 function buildOptions<T>(y: Argv<T>) {
@@ -106,8 +118,8 @@ function print(text: string): void {
 class UsageError extends Error {}
 
 /** Every option name, for "did you mean". */
-const OPTIONS = ['project', 'data', 'templates', 'fonts', 'year', 'lang', 'format', 'out', 'date', 'empty', 'manifest', 'state', 'json', 'district', 'fix', 'docx-charts', 'doc', 'help', 'version'];
-const COMMANDS = ['init', 'district', 'compare', 'build', 'diff', 'watch', 'validate', 'check-data', 'export', 'import', 'indicators', 'eject'];
+const OPTIONS = ['preview', 'project', 'data', 'templates', 'fonts', 'year', 'lang', 'format', 'out', 'date', 'empty', 'manifest', 'state', 'json', 'district', 'fix', 'docx-charts', 'doc', 'help', 'version'];
+const COMMANDS = ['init', 'district', 'compare', 'build', 'diff', 'history', 'watch', 'validate', 'check-data', 'export', 'import', 'indicators', 'eject'];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -156,10 +168,12 @@ export async function main(argv: string[]): Promise<number> {
         documentOptions(y.positional('id', { type: 'string', demandOption: true, describe: 'District id, e.g. wanzhou' }), 'The year the briefing reports on, e.g. 2024')
           .example('$0 district wanzhou --year 2024', 'zh-en PDF and DOCX in output/')
           .example('$0 district wanzhou --year 2024 --lang zh,en --format pdf', 'Chinese and English PDFs')
-          .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf.'),
+          .example('$0 district wanzhou --year 2024 --preview', 'what the next edition would be, in output/preview/')
+          .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf. Written through the editions, as build does: unchanged inputs leave the current edition alone; changed ones issue the next edition and keep the previous one in output/archive/.'),
       (args) => run(async () => {
         const options = renderOptions(args);
-        writeAndList(await renderBriefing(withWorkspace(findProject(args)), { ...options, district: args.id as string }));
+        const project = withWorkspace(findProject(args));
+        report(await publishBriefing(project, { ...options, district: args.id as string }), project.outDir);
       })(),
     )
     .command(
@@ -172,7 +186,8 @@ export async function main(argv: string[]): Promise<number> {
       (args) => run(async () => {
         const options = renderOptions(args);
         const ids = args.ids as string[] | undefined;
-        writeAndList(await renderComparison(withWorkspace(findProject(args)), { ...options, ...(ids && ids.length > 0 ? { districts: ids } : {}) }));
+        const project = withWorkspace(findProject(args));
+        report(await publishComparison(project, { ...options, ...(ids && ids.length > 0 ? { districts: ids } : {}) }), project.outDir);
       })(),
     )
     .command(
@@ -188,14 +203,15 @@ export async function main(argv: string[]): Promise<number> {
         const log = args.json ? () => {} : (line: string) => print(`${line}\n`);
         const project = findProject(args);
         const result = await build(project, { ...buildOptionsOf(args), log });
-        const built = result.planned.filter((p) => p.reason !== 'unchanged');
+        const built = result.planned.filter((p) => p.render.length > 0);
         if (!args.json) return print(`${say('built', built.length, result.planned.length - built.length)}\n`);
         const outDir = buildPaths(project, buildOptionsOf(args)).outDir;
         print(`${JSON.stringify({
           built: built.length,
           skipped: result.planned.length - built.length,
           ms: Math.round(performance.now() - started),
-          documents: result.planned.map((p) => ({ key: p.entry.key, reason: p.reason, changed: p.reason !== 'unchanged', revision: p.revision, corrections: p.changes.length, files: p.files.map((f) => join(outDir, f)) })),
+          documents: result.planned.map((p) => ({ key: p.entry.key, reason: p.reason, changed: p.render.length > 0, edition: p.edition.edition, corrections: p.verdict.changes.length, files: Object.keys(p.next.files).map((f) => join(outDir, f)) })),
+          archived: result.archived,
         }, null, 1)}\n`);
       })(),
     )
@@ -205,13 +221,27 @@ export async function main(argv: string[]): Promise<number> {
       (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build'),
       (args) => run(() => {
         for (const d of dataDiff(projectBuildPaths(args))) {
-          if (d.isNew) print(`${d.key}: not built yet\n`);
-          else if (d.changes.length === 0) print(`${d.key}: no data changes\n`);
+          const key = d.entry.key;
+          if (d.verdict.kind === 'first') print(`${key}: not built yet\n`);
+          else if (d.verdict.kind === 'unchanged') print(`${key}: unchanged\n`);
           else {
-            print(`${d.key}: ${d.changes.length} change(s)\n`);
-            for (const c of d.changes) print(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.source ? ` [${c.source}]` : ''}\n`);
+            print(`${key}: ${d.verdict.kind}${d.verdict.changes.length ? `, ${d.verdict.changes.length} corrected figure(s)` : ''}\n`);
+            for (const c of d.verdict.changes) print(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.note ? ` [${c.note.zh}]` : ''}\n`);
+            for (const c of d.verdict.consequences) print(`  consequence: ${c.figure}: ${c.old} -> ${c.new}\n`);
+            for (const w of d.verdict.why) print(`  ${w}\n`);
           }
         }
+      })(),
+    )
+    .command(
+      'history [doc]',
+      "Each document's editions: dates, corrections (old -> new, note) and updates",
+      (y) => buildOptions(y).positional('doc', { type: 'string', describe: 'A document, e.g. wanzhou-2024 or compare-dadukou-fuling-wanzhou-2024 (or the start of one); default: all' })
+        .example('$0 history wanzhou-2024', 'the editions of the Wanzhou 2024 briefing'),
+      (args) => run(() => {
+        const { text, found } = historyText(readState(projectBuildPaths(args).state), args.doc as string | undefined);
+        if (!found) throw new Error(say('noHistory', (args.doc as string | undefined) ?? ''));
+        print(text);
       })(),
     )
     .command(

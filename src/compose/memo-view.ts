@@ -8,14 +8,14 @@ import type { Mark } from '../analyse/findings.js';
 import { formatValue, unitLabel } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
-import { correctionRows, MARK_LETTERS } from './view.js';
-import { resolveCorrections } from '../analyse/corrections.js';
-import type { Correction } from '../build/state.js';
+import { MARK_LETTERS } from './view.js';
+import { correctionNotice } from './correction-notice.js';
+import type { EditionFindings } from '../analyse/corrections.js';
 import { fill } from './fill.js';
 
 const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
 
-export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; revision: number; corrections?: Correction[] }) {
+export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; edition: EditionFindings }) {
   const t = (key: string, vars: Record<string, string> = {}) => fill(message(messages, key, lang), { year: String(f.year), nextYear: String(f.year + 1), ...vars });
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
@@ -120,15 +120,12 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   const totals = rows(totalRows, false);
   const nextTargets = rows(f.nextTargets, false);
   const kinds = new Set(f.documentKinds.map((k) => k.document.kind));
-  const corrections = correctionRows(resolveCorrections(data, options.corrections), lang, (key) => message(messages, key, lang));
   return {
     lang,
-    hasCorrections: corrections.length > 0,
-    corrections,
+    ...correctionNotice(options.edition, lang, messages),
     year: String(f.year),
     nextYear: String(f.year + 1),
     date: options.date,
-    revision: String(options.revision),
     districts: join(names),
     districtIds: f.districts.map((d) => d.id).join('-'),
     points: [...leadPoints, ...targetPoints, ...notComparedPoints].map((text) => ({ text })),

@@ -1,6 +1,5 @@
 // Turns a briefing report into the strings a briefing template shows, in one language, Markdown-escaped.
 import type { BriefingReport, NextRow, PeerValue } from '../analyse/briefing.js';
-import type { CorrectionFinding } from '../analyse/corrections.js';
 import { STATUSES, type TargetStatus } from '../analyse/evaluate-target.js';
 import type { CitedProject, Mark, ScorecardRow, ValueFinding } from '../analyse/findings.js';
 import { MARKS } from '../analyse/findings.js';
@@ -13,6 +12,7 @@ import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { fill } from './fill.js';
+import { correctionNotice } from './correction-notice.js';
 
 /** The letter each note mark shows as; the same in both languages. */
 export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
@@ -42,19 +42,6 @@ export function placeText(place: SourcePlace, t: Translate): string {
 /** Where a value comes from, as a reader cites it: the document's short name and its table, box or text. */
 export function citationText(c: Citation, lang: Lang, t: Translate): string {
   return t('cite.short', { document: c.document.short[lang], place: placeText(c.place, t) });
-}
-
-/** The correction notice (更正说明): one row per changed value, newest revision first. */
-export function correctionRows(corrections: CorrectionFinding[], lang: Lang, t: (key: string) => string) {
-  const tr: Translate = (key, vars = {}) => fill(t(key), vars);
-  return corrections.map((c) => ({
-    revision: String(c.revision),
-    date: c.date,
-    item: md(`${c.district[lang]} ${c.year} ${c.indicator[lang]}${lang === 'zh' ? `（${t(`kind.${c.kind}`)}）` : ` (${t(`kind.${c.kind}`)})`}`),
-    old: md(c.old ?? '—'),
-    new: md(c.new ?? t('corrections.removed')),
-    source: md(c.source === undefined ? '—' : typeof c.source === 'string' ? c.source : citationText(c.source, lang, tr)),
-  }));
 }
 
 export function briefingView(report: BriefingReport, lang: Lang, messages: Messages, options: ViewOptions) {
@@ -251,7 +238,6 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   ] as const;
   const annex = Object.fromEntries(annexParts.filter(([, present]) => present).map(([part], i) => [part, { n: String(i + 1), title: t('annex.item', { n: i + 1, title: t(`annex.${part}`, { year: f.year, nextYear: f.year + 1 }) }) }]));
 
-  const corrections = correctionRows(report.corrections, lang, (key) => message(messages, key, lang));
   const countsLine = STATUSES.filter((s) => f.statusCounts[s] > 0).map((s) => t('scorecard.count', { label: t(`status.${s}`), count: f.statusCounts[s] }));
   return {
     lang,
@@ -260,11 +246,8 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     year: String(f.year),
     nextYear: String(f.year + 1),
     date: formatDate(options.date, lang),
-    revision: String(options.revision),
-    revised: options.revision > 1,
     keyPoints: report.keyPoints.map(sentence),
-    hasCorrections: corrections.length > 0,
-    corrections,
+    ...correctionNotice(report.edition, lang, messages),
     hasScorecard: f.scorecard.length > 0,
     total: String(f.scorecard.length),
     counts: list(countsLine, 'list.separator'),

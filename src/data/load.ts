@@ -16,6 +16,8 @@ export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'te
 export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'en', 'doc', 'line'] as const;
 /** Columns a table may add: where in the document the value stands (表1, 专栏3, p. 12), instead of or besides a line. */
 export const OPTIONAL_COLUMNS = ['locator'] as const;
+/** Observations may also carry the English of their note (a corrected value's note is shown to readers in both languages). */
+export const OBSERVATION_OPTIONAL_COLUMNS = [...OPTIONAL_COLUMNS, 'note_en'] as const;
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
@@ -263,7 +265,7 @@ export function readDataset(dataDir: string): Dataset {
   const observations: Observation[] = [];
   const observationChecks: Checker[] = [];
   const topSheets = topWorkbookSheets(dataDir, all);
-  for (const { file, records } of tableSources(dataDir, 'observations', OBSERVATION_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
+  for (const { file, records } of tableSources(dataDir, 'observations', OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
     for (const rec of checked(file, records)) {
@@ -288,6 +290,8 @@ export function readDataset(dataDir: string): Dataset {
       // A revised value no longer stands in its original source: its note must say where the new figure comes from.
       const revised = flags.includes('revised');
       if (revised && !rec.get('note')) check.report(rec.line, 'note', 'revisedWithoutNote');
+      // Readers see a corrected value's note in the document's language: it needs its English too.
+      if (revised && rec.get('note') && !rec.get('note_en')) check.report(rec.line, 'note_en', 'revisedNoteWithoutEnglish', rec.get('note')!);
       if (!revised && text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
       checkSource(check, rec, doc, line, revised ? '' : quote);
       observations.push({
@@ -300,6 +304,7 @@ export function readDataset(dataDir: string): Dataset {
         flags,
         source: sourceOf(rec, doc, line, quote),
         ...(rec.get('note') ? { note: rec.get('note') } : {}),
+        ...(rec.get('note_en') ? { noteEn: rec.get('note_en') } : {}),
         place: { file, line: rec.line },
       });
     }

@@ -77,6 +77,8 @@ export interface Observation {
   source: Source;
   /** Why a value is marked as it is, e.g. why it is the preferred one of two. */
   note?: string;
+  /** The note in English, where readers see it (a corrected value's note). */
+  noteEn?: string;
   place: DataPlace;
 }
 
