@@ -79,11 +79,31 @@ function table(t: Table, annex: boolean): Content {
   };
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; annex?: boolean }): Content[] {
+/** Plain text of inlines, a line break as a space (bookmark titles). */
+export function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'mark' ? n.value : n.type === 'break' ? ' ' : plainText(n.children))).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The bookmark tree: every heading but the document title (the first level-1 heading), nested by depth. */
+interface Outline { count: number; seenTitle: boolean; open: { depth: number; id: string }[] }
+
+function outlineOf(depth: number, children: Inline[], outline: Outline): Record<string, unknown> {
+  if (depth === 1 && !outline.seenTitle) {
+    outline.seenTitle = true;
+    return {};
+  }
+  while (outline.open.length > 0 && outline.open.at(-1)!.depth >= depth) outline.open.pop();
+  const id = `heading-${++outline.count}`;
+  const parent = outline.open.at(-1)?.id;
+  outline.open.push({ depth, id });
+  return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
+}
+
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; annex?: boolean; outline: Outline }): Content[] {
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading':
-        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1 }];
+        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       case 'paragraph': {
         const translation = (b.class ?? '').split(' ').includes('translation');
         const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : [])];
@@ -107,7 +127,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
       }
       case 'div':
         if (b.class === 'cover') {
-          return [{ stack: blocks(b.children, charts, { cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
+          return [{ stack: blocks(b.children, charts, { ...context, cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
         }
         return blocks(b.children, charts, b.class === 'annex' ? { ...context, annex: true } : context);
       case 'pageBreak':
@@ -130,7 +150,11 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       keywords: `revision ${ir.meta.revision}`,
       creationDate: new Date(`${ir.meta.date}T00:00:00Z`),
     },
-    language: ir.meta.lang === 'en' ? 'en' : 'zh-CN',
+    language: ir.meta.lang === 'en' ? 'en-US' : 'zh-CN',
+    // PDF/A-2b (pdfkit writes the XMP packet, the pdfaid entry and an sRGB output intent); no ModDate, so Info and XMP agree.
+    version: '1.7',
+    subset: 'PDF/A-2b',
+    displayTitle: true,
     header: (page: number) =>
       page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
     footer: (page: number, pages: number) => page === 1 ? '' : ({
@@ -140,7 +164,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       alignment: 'center',
       margin: [0, 20, 0, 0],
     }),
-    content: blocks(ir.blocks, charts, { cover: false }),
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     pageBreakBefore: (node, queries) =>
       Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 90),
@@ -166,10 +190,46 @@ type PdfMake = {
 };
 let pdfmake: PdfMake | undefined;
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+type OutlineItem = { outlineData: { Dest?: unknown[] }; children: OutlineItem[] };
+type PdfKitDoc = { info: Record<string, unknown>; outline: OutlineItem; endMetadata(): void; endOutline(): void };
+type Patched = { briefing?: true };
+
+/**
+ * Two fixes to pdfkit, made once on its prototype: it pastes Title, Author, Subject, Keywords, Creator and Producer
+ * into the XMP packet unescaped (escaped there only), and its bookmarks jump to the page's right edge (left kept instead).
+ */
+function patchPdfKitOnce(): void {
+  const pdfkit = createRequire(require.resolve('pdfmake'))('pdfkit') as { prototype: PdfKitDoc } | { default: { prototype: PdfKitDoc } };
+  const proto = ('default' in pdfkit ? pdfkit.default : pdfkit).prototype;
+  if ((proto.endMetadata as Patched).briefing) return;
+  const { endMetadata, endOutline } = proto;
+  proto.endMetadata = Object.assign(function (this: PdfKitDoc) {
+    const info = this.info;
+    this.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      endMetadata.call(this);
+    } finally {
+      this.info = info;
+    }
+  }, { briefing: true as const });
+  proto.endOutline = function (this: PdfKitDoc) {
+    const visit = (item: OutlineItem): void => {
+      const dest = item.outlineData.Dest;
+      if (dest && dest[1] === 'XYZ') dest[2] = null;
+      item.children.forEach(visit);
+    };
+    visit(this.outline);
+    endOutline.call(this);
+  };
+}
+
 export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
   if (!pdfmake) {
     pdfmake = require('pdfmake') as PdfMake;
     pdfmake.setUrlAccessPolicy(() => false);
+    patchPdfKitOnce();
   }
   const allowed = new Set([fonts.regular.file, fonts.bold.file]);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
