@@ -11,7 +11,9 @@ import { draftFiles } from '../src/import/draft-files.js';
 import type { Draft } from '../src/import/draft.js';
 import { importReport } from '../src/import/import-report.js';
 import { docxLines, htmlLines, readReport } from '../src/import/read-report.js';
-import { assertGolden, DATA, ROOT } from './helpers.js';
+import { loadDataset, readDataset } from '../src/data/load.js';
+import { planMerge } from '../src/import/merge.js';
+import { assertGolden, DATA, ROOT, scratchData } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
 const catalogue = loadCatalogue(DATA);
@@ -123,4 +125,64 @@ test('briefing import writes observations and projects as CSV or JSON; a missing
   writeFileSync(join(out, 'broken.docx'), 'not a zip');
   const broken = briefing('import', join(out, 'broken.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
   assert.match(broken.stderr, /not a readable DOCX file/);
+});
+
+test('--merge: draft rows in files of their own, conflicts reported beside the reviewed value, nothing reviewed changed, documents never see drafts', () => {
+  const data = scratchData();
+  const source = join(data, 'sources', '000_0798edd91b3d5539.txt');
+  const reviewedBefore = readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8');
+  const before = readDataset(data);
+  const args = ['import', source, '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', join(data, '..', 'draft'), '--data', data, '--merge'];
+  const r = briefing(...args);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /merged \d+ draft values \(\d+ already in the data/);
+  assert.match(r.stdout, /conflict: wanzhou 2025 九龙园热电联产二期: draft planned_continue/);
+  const merged = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
+  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator');
+  assert.ok(merged.slice(1).every((row) => row.includes(',draft,') || row.includes(',draft;')), 'every merged row is flagged draft');
+  assert.equal(readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8'), reviewedBefore, 'reviewed files untouched');
+  const after = readDataset(data);
+  assert.equal(after.observations.length, before.observations.length, 'documents see only reviewed values');
+  assert.equal(after.projects.length, before.projects.length);
+  assert.equal(after.drafts.observations.length, merged.length - 1);
+  assert.ok(after.drafts.projects.length > 0 && after.drafts.projects.every((p) => p.flags?.includes('draft') && p.name.en === ''));
+  assert.equal(briefing('validate', '--data', data).code, 0);
+
+  // A reviewer takes one row (removes its draft flag); merging again keeps it and does not draft it twice.
+  const taken = merged[1]!.replace(',draft,', ',,');
+  writeFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), [merged[0], taken, ...merged.slice(2)].join('\n') + '\n');
+  assert.equal(briefing(...args).code, 0);
+  const again = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
+  assert.equal(again[1], taken);
+  assert.equal(again.length, merged.length, 'the taken row is not drafted again');
+  assert.equal(readDataset(data).observations.length, before.observations.length + 1);
+});
+
+test('--merge plan: a value differing from a reviewed one is added beside it with a note; equal values and unfit rows are left out', () => {
+  const data = loadDataset(DATA);
+  const row = { district: 'wanzhou', year: 2024, indicator: 'gdp_growth', text: '6.8', flags: ['draft'], doc: 'wanzhou-plan-2024', line: 27, quote: '', note: '', table: '表1', name: '地区生产总值增速', unit: '%', nature: '', proposed: false };
+  const draft: Draft = {
+    observations: [
+      { ...row, kind: 'target' }, // the reviewed target is 7
+      { ...row, kind: 'result' }, // the reviewed result is 6.8
+      { ...row, kind: 'result', year: 2023, line: 28 }, // not on line 28
+      { ...row, kind: 'result', indicator: 'new_00000000', proposed: true },
+    ],
+    projects: [],
+    proposed: [],
+  };
+  const plan = planMerge(draft, data, join(ROOT, 'no-such-data'));
+  assert.deepEqual([plan.added, plan.known, plan.skipped.length], [1, 1, 2]);
+  assert.deepEqual(plan.conflicts, ['wanzhou 2024 gdp_growth target: draft "6.8" (line 27) vs reviewed "7" (data/observations/wanzhou-2024.csv:4)']);
+  assert.match(plan.files[0]!.data.toString('utf8'), /wanzhou,2024,gdp_growth,target,6\.8,draft,wanzhou-plan-2024,27,,"conflicts with reviewed ""7"" \(data\/observations\/wanzhou-2024.csv:4\)",表1/);
+  assert.throws(() => planMerge({ ...draft, observations: [{ ...row, kind: 'target', doc: 'unknown-doc' }] }, data, DATA), /not in documents.yaml/);
+});
+
+test('a draft flag is validated: projects accept only draft, drafts need no translation yet', () => {
+  const data = scratchData();
+  const file = join(data, 'projects', 'x.draft.csv');
+  writeFileSync(file, 'district,year,sector,status,zh,en,doc,line,flags\nwanzhou,2024,industry,started,九龙园热电联产二期,,wanzhou-plan-2024,741,draft\n');
+  assert.equal(readDataset(data).drafts.projects.length, 1);
+  writeFileSync(file, 'district,year,sector,status,zh,en,doc,line,flags\nwanzhou,2024,industry,started,九龙园热电联产二期,,wanzhou-plan-2024,741,preferred\n');
+  assert.throws(() => readDataset(data), /unknown flag "preferred"/);
 });

@@ -272,6 +272,8 @@ export async function main(argv: string[]): Promise<number> {
           for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (problems.length > 0) exitCode = 1;
           else print(`${say('dataOk', ws.data.observations.length, ws.data.projects.length, ws.data.indicators.size, ws.data.documents.size)}\n`);
+          const drafts = ws.data.drafts;
+          if (problems.length === 0 && drafts.observations.length + drafts.projects.length > 0) print(`${say('draftsAwaitReview', drafts.observations.length, drafts.projects.length)}\n`);
         })(),
     )
     .command(
@@ -347,6 +349,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
           .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
           .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
+          .option('merge', { type: 'boolean', default: false, describe: "Also add the draft to the project's data (data/observations/<doc>.draft.csv, data/projects/<doc>.draft.csv), every row flagged draft; reports conflicts, never changes a reviewed row" })
           .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
       (args) => run(() => {
         for (const line of runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);

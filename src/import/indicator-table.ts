@@ -172,6 +172,7 @@ export function readIndicatorTable(table: Table, ctx: ImportContext, proposed: M
     if (head && columns) rows = rowsOfPdfTable(table.cells, columns, head.start);
   }
   if (!columns) return [];
+  const fiveYearTable = columns.some((c) => c.kind === 'base' || c.kind === 'fyp_target') || ctx.lines.slice(0, 12).some((l) => /五年规划/.test(l));
   const out: DraftObservation[] = [];
   for (const row of rows) {
     const printedUnit = unitInName(row.name.text, ctx.catalogue.units) ?? (row.unit ? unitInName(`(${row.unit.replace(/[()（）]/g, '')})`, ctx.catalogue.units) : undefined);
@@ -181,7 +182,7 @@ export function readIndicatorTable(table: Table, ctx: ImportContext, proposed: M
       const text = squash(cell.text);
       if (!text || /^[—–-]+$/.test(text)) return;
       const name = column.average && !/年均/.test(row.name.text) ? `${row.name.text.replace(/[(（].*$/, '')}年均增速` : row.name.text;
-      const entry = lookupName(ctx.catalogue, name);
+      const entry = lookupName(ctx.catalogue, name, { unit: printedUnit, cumulative: fiveYearTable && !column.average });
       const id = entry?.id ?? proposedId(name);
       if (!entry && !proposed.has(id)) proposed.set(id, { id, zh: squash(name.normalize('NFKC')).replace(/^[*#]+/, '').replace(/\([^()]*\)?$/, ''), unit: printedUnit ?? '', line: row.name.line });
       out.push({
