@@ -19,9 +19,8 @@ export interface DocxInputs {
   pageLabel: string;
 }
 
-/** How a DOCX shows charts: native Word charts (editable, with their data) or pictures. */
-export type DocxCharts = 'native' | 'image';
-export const DOCX_CHARTS: readonly DocxCharts[] = ['native', 'image'];
+import type { DocxCharts } from '../output-options.js';
+export { DOCX_CHARTS, type DocxCharts } from '../output-options.js';
 
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
