@@ -6,6 +6,7 @@ import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
 import { contentWidth, STYLE } from './style.js';
 import { fill } from '../compose/fill.js';
+import { linearLineBreaking } from './pdfmake-lines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -230,6 +231,7 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     pdfmake = require('pdfmake') as PdfMake;
     pdfmake.setUrlAccessPolicy(() => false);
     patchPdfKitOnce();
+    linearLineBreaking();
   }
   const allowed = new Set([fonts.regular.file, fonts.bold.file]);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
