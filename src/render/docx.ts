@@ -96,11 +96,13 @@ function blocks(list: Block[], figure: FigureRun, cover = false, annex = false):
         })];
       case 'paragraph': {
         const translation = (b.class ?? '').split(' ').includes('translation');
+        const subhead = (b.class ?? '').split(' ').includes('subhead');
         return [new Paragraph({
           style: translation ? 'Translation' : undefined,
           alignment: cover ? AlignmentType.CENTER : undefined,
           spacing: annex ? { after: 60 } : undefined,
-          children: runs(b.children, cover ? { size: halfPoints(11) } : annex ? { size: halfPoints(STYLE.annex) } : {}),
+          keepNext: subhead || undefined,
+          children: runs(b.children, { ...(cover ? { size: halfPoints(11) } : annex ? { size: halfPoints(STYLE.annex) } : {}), ...(subhead ? { bold: true } : {}) }),
         })];
       }
       case 'list': {

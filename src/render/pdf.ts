@@ -62,7 +62,7 @@ function table(t: Table, annex: boolean): Content {
   return {
     table: {
       headerRows: 2,
-      keepWithHeaderRows: 1,
+      keepWithHeaderRows: Math.min(2, t.rows.length),
       dontBreakRows: !t.rows.some((row) => row.some((c) => cellLength(c.children) > LONG_CELL)),
       widths,
       body: [captionRow, t.header.map((h, c) => cell(h.children, c, true, false)), ...t.rows.map((row, r) => row.map((c, i) => cell(c.children, i, false, t.subRows.includes(r))))],
@@ -106,9 +106,12 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
       case 'heading':
         return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       case 'paragraph': {
-        const translation = (b.class ?? '').split(' ').includes('translation');
-        const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : [])];
-        return [{ text: inlines(b.children), style }];
+        const classes = (b.class ?? '').split(' ');
+        const translation = classes.includes('translation');
+        // A subheading (class "subhead") stays with what follows it, like a heading.
+        const subhead = classes.includes('subhead');
+        const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
+        return [{ text: inlines(b.children), style, ...(subhead ? { headlineLevel: 1 } : {}) }];
       }
       case 'list':
       {
@@ -168,7 +171,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
     content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     pageBreakBefore: (node, queries) =>
-      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 90),
+      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 70),
     defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
     styles: {
       h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },
@@ -178,6 +181,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
       cover: { fontSize: 11, margin: [0, 0, 0, 8] },
       annex: { fontSize: STYLE.annex, margin: [0, 0, 0, 3] },
+      subhead: { bold: true, margin: [0, 4, 0, 3] },
       caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
   } as TDocumentDefinitions;
