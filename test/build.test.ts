@@ -27,7 +27,7 @@ const edit = (file: string, from: string, to: string) => {
   assert.ok(text.includes(from), `${file} holds ${from}`);
   writeFileSync(path, text.replace(from, to));
 };
-const ADDED = 'dadukou,2024,high_tech_industry_output_share,result,42.5%,,dadukou-plan-2024,10,规上战略性新兴制造业、高技术产业产值占规上工业总产值比重分别达到57.6%、42.5%,\n';
+const ADDED = 'dadukou,2024,high_tech_industry_output_share,result,42.5%,,dadukou-plan-2024,10,规上战略性新兴制造业、高技术产业产值占规上工业总产值比重分别达到57.6%、42.5%,,\n';
 const PENDING = 'wanzhou,2024,digital_core_growth,result,市级暂未反馈,,wanzhou-plan-2024,52,,,';
 const CORRECTED = 'wanzhou,2024,digital_core_growth,result,16.2,revised,wanzhou-plan-2024,52,,万州区统计局2025年3月反馈的年度数据,"annual figure reported by the Wanzhou statistics bureau, March 2025"';
 
