@@ -138,3 +138,20 @@ test('a template change is an update of the documents that use it', () => {
   const after = hashes();
   for (const f of Object.keys(before).filter((f) => !f.startsWith('compare'))) assert.equal(after[f], before[f]);
 });
+
+test('a single-document command on changed input issues the next edition as build would; build then reissues the others that show the value', () => {
+  edit('data/observations/dadukou-2024.csv', 'dadukou,2024,gdp_growth,result,5.8%,,dadukou-plan-2024,10,同比（下同）增长5.8%,,',
+    'dadukou,2024,gdp_growth,result,5.9%,revised,dadukou-plan-2024,10,同比（下同）增长5.8%,大渡口区统计局更正,corrected by the Dadukou statistics bureau');
+  const r = briefing('district', 'dadukou', '--year', '2024', '--lang', 'zh', '--format', 'pdf');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /dadukou-2024: edition 3 \(correction\)/);
+  assert.match(r.stdout, /previous edition kept in .*archive/);
+  assert.ok(existsSync(out('archive', 'dadukou-2024-briefing.zh.e2.pdf')));
+  assert.ok(pdfText(out('dadukou-2024-briefing.zh.pdf')).includes('大渡口2024年地区生产总值增速（完成情况）：5.8%→5.9%。说明：大渡口区统计局更正。'));
+  const b = briefing('build');
+  assert.equal(b.code, 0, b.stderr);
+  // Dadukou's growth is in the peer tables of the other 2024 briefings, and in the memo; not in Wanzhou 2022.
+  assert.match(b.stdout, /skipped dadukou-2024 edition 3: unchanged/);
+  assert.match(b.stdout, /skipped wanzhou-2022 edition 1: unchanged/);
+  for (const key of ['wanzhou-2024', 'fuling-2024', 'compare-dadukou-fuling-wanzhou-2024']) assert.match(b.stdout, new RegExp(`${key} edition \\d: correction`));
+});
