@@ -72,9 +72,12 @@ function correctOneValue(project: string): void {
   const i = lines.findIndex((l) => l.startsWith('wanzhou,2024,') && l.includes(',result,') && l.includes('市级暂未反馈'));
   if (i < 0) throw new Error('no pending Wanzhou 2024 result to correct');
   const cells = lines[i]!.split(',');
+  const header = lines[0]!.replace(/^\ufeff/, '').split(',');
   cells[4] = '16.2';
   cells[5] = [cells[5], 'revised'].filter(Boolean).join(';');
-  cells[cells.length - 1] = '区统计局2025年3月反馈';
+  cells[header.indexOf('note')] = '区统计局2025年3月反馈';
+  // A corrected value's note is shown to readers in both languages (a tool with the note_en column).
+  if (header.includes('note_en')) cells[header.indexOf('note_en')] = 'district statistics bureau, March 2025';
   lines[i] = cells.join(',');
   writeFileSync(csv, lines.join('\n'));
 }

@@ -2,7 +2,7 @@
 import { build as buildDocuments, editionSettings, type BuildPaths, type BuildResult } from './build/build.js';
 import { readManifest } from './build/manifest.js';
 import { acquireLock } from './build/lock.js';
-import { briefingEntry, comparisonEntry, editionWrites, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
+import { briefingEntry, comparisonEntry, editionWrites, fileNameOf, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
 import { readState } from './publish/state.js';
 import { writeFilesAtomically } from './write-atomic.js';
 import { existsSync } from 'node:fs';
@@ -147,7 +147,7 @@ export interface Publication {
   planned: PlannedEdition;
   /** Files written (new edition, missing files, or the preview). */
   written: string[];
-  /** The document's files in the output folder, when it was not a preview. */
+  /** The files asked for, in the output folder, when it was not a preview. */
   files: string[];
   archived: string[];
   preview: boolean;
@@ -186,7 +186,7 @@ export async function publishDocument(project: LoadedProject, entry: DocumentEnt
     if (files.length > 0 || !state.documents[entry.key]) writeFilesAtomically(writes.files);
     return {
       planned: planned!, written: files.map((f) => f.path), archived: writes.archived, preview: false,
-      files: Object.keys(writes.next.documents[entry.key]!.files).map((f) => join(project.outDir, f)),
+      files: outputs.map((o) => join(project.outDir, fileNameOf(entry, o))),
     };
   } finally {
     release();

@@ -20,9 +20,9 @@ const ORIGINAL = 'wanzhou,2024,digital_core_growth,result,市级暂未反馈,,wa
 const CORRECTED = 'wanzhou,2024,digital_core_growth,result,16.2,revised,wanzhou-plan-2024,52,,万州区统计局2025年3月反馈的年度数据,"annual figure reported by the Wanzhou statistics bureau, March 2025"';
 
 /** A copy of the data with one row of wanzhou-2024.csv replaced. */
-function editedData(from: string, to: string): Dataset {
+function editedData(from: string, to: string, file = 'observations/wanzhou-2024.csv'): Dataset {
   const data = scratchData();
-  const csv = join(data, 'observations', 'wanzhou-2024.csv');
+  const csv = join(data, file);
   const text = readFileSync(csv, 'utf8');
   assert.ok(text.includes(from), `the data holds ${from}`);
   writeFileSync(csv, text.replace(from, to));
@@ -72,6 +72,17 @@ test('the correction reissues the Wanzhou 2024 briefing and the memo, as correct
   }]);
   assert.deepEqual(byKey['compare-dadukou-fuling-wanzhou-2024']!.verdict.consequences, [
     { figure: 'targets wanzhou met', old: '20', new: '21' }, { figure: 'targets wanzhou pending', old: '5', new: '4' },
+  ]);
+});
+
+test('a project changed is an update of the documents that list or count it', () => {
+  const first = step(loadDataset(DATA), emptyState());
+  const csv = readFileSync(join(DATA, 'projects', 'wanzhou-2024.csv'), 'utf8').split('\n')[1]!;
+  const en = csv.split(',')[5]!;
+  const second = step(editedData(csv, csv.replace(`,${en},`, `,${en} (phase 2),`), 'projects/wanzhou-2024.csv'), first.next);
+  assert.deepEqual(second.planned.map((p) => [p.entry.key, p.verdict.kind, p.verdict.why]), [
+    ['wanzhou-2024', 'update', ['projects']], ['wanzhou-2022', 'unchanged', []], ['dadukou-2024', 'unchanged', []], ['fuling-2024', 'unchanged', []],
+    ['compare-dadukou-fuling-wanzhou-2024', 'update', ['projects']],
   ]);
 });
 

@@ -136,9 +136,11 @@ export async function build(paths: BuildPaths, log: (line: string) => void): Pro
     const planned = planEditions({ data }, settings, state, requestsOf(manifest));
     const rendering = planned.filter((p) => p.render.length > 0);
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
-    const jobs = rendering.map((p) => ({ job: jobOf(p, settings), dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir }));
-    const results = await runJobs(jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.job.entry.key)!)}`));
-    const rendered = planned.map((p) => results[rendering.indexOf(p)] ?? []);
+    // One job per document and language, so that the workers share a large document's files.
+    const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })));
+    const jobs = parts.map(({ p, lang }) => ({ job: { ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir }));
+    const results = await runJobs(jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.job.entry.key)!)} (${job.job.render[0]!.lang})`));
+    const rendered = planned.map((p) => parts.flatMap((part, i) => (part.p === p ? results[i]! : [])));
     const writes = editionWrites(settings, paths.state, state, planned, rendered);
     writeFilesAtomically(writes.files);
     for (const p of planned.filter((d) => d.render.length === 0)) log(`skipped ${planLine(p)}`);

@@ -37,7 +37,7 @@ const EMPTY_DATA: Record<string, string> = {
   'districts.yaml': '# Districts: id, Chinese and English names.\n# - id: wanzhou\n#   zh: 万州区\n#   en: Wanzhou District\n#   short: { zh: 万州, en: Wanzhou }\n[]\n',
   'documents.yaml': '# Source documents; `file` is a text under data/sources/.\n# - id: wanzhou-plan-2024\n#   district: wanzhou\n#   file: wanzhou-plan-2024.txt\n#   kind: plan_report\n#   date: 2025-01-13\n#   zh: 关于……的报告\n#   en: Report on …\n#   short: { zh: 万州区2024年计划执行报告, en: Wanzhou 2024 plan report }\n#   publisher: { zh: 重庆市万州区发展和改革委员会, en: Wanzhou District Development and Reform Commission }\n[]\n',
   'sources/README.md': '# Source texts\n\nPut each source document here as UTF-8 text, one file per document, named as in `../documents.yaml`.\n',
-  'observations/observations.csv': `\ufeff${OBSERVATION_COLUMNS.join(',')}\n`,
+  'observations/observations.csv': `\ufeff${[...OBSERVATION_COLUMNS, 'note_en'].join(',')}\n`,
   'projects/projects.csv': `\ufeff${PROJECT_COLUMNS.join(',')}\n`,
 };
 

@@ -20,15 +20,18 @@ const short = (data: string | Buffer) => sha256(data).slice(0, 12);
 
 /** The data values and projects found in what a document's analysis returned (the objects composition reads). */
 function collect(data: Dataset, shown: unknown): { observations: Observation[]; projects: Project[] } {
-  const observations = new Set<Observation>(data.observations);
-  const projects = new Set<Project>(data.projects);
+  // A record is known by itself or by its place in the data files, which copies of it ({ ...project, cited }) share.
+  const observations = new Map<object, Observation>([...data.observations.map((o): [object, Observation] => [o, o]), ...data.observations.map((o): [object, Observation] => [o.place, o])]);
+  const projects = new Map<object, Project>([...data.projects.map((p): [object, Project] => [p, p]), ...data.projects.map((p): [object, Project] => [p.place, p])]);
   const found = { observations: new Set<Observation>(), projects: new Set<Project>() };
   const seen = new WeakSet<object>();
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== 'object' || seen.has(v)) return;
     seen.add(v);
-    if (observations.has(v as Observation)) return void found.observations.add(v as Observation);
-    if (projects.has(v as Project)) return void found.projects.add(v as Project);
+    const observation = observations.get(v);
+    if (observation) return void found.observations.add(observation);
+    const project = projects.get(v);
+    if (project) return void found.projects.add(project);
     if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v instanceof Map) for (const x of v.values()) walk(x);
     else if (v instanceof Set) for (const x of v) walk(x);
@@ -48,11 +51,10 @@ export function briefingShows(report: BriefingReport): unknown {
   return shown;
 }
 
-/** What a memo shows: its findings, and of each district's briefing findings only the scorecard behind its counts; each district's projects, which it counts. */
-export function memoShows(data: Dataset, f: ComparisonFindings): unknown {
+/** What a memo shows: its findings, and of each district's briefing findings only the scorecard and the projects behind its counts. */
+export function memoShows(f: ComparisonFindings): unknown {
   const { briefings, ...rest } = f;
-  const ids = f.districts.map((d) => d.id);
-  return { ...rest, scorecards: briefings.map((b) => b.scorecard), projects: data.projects.filter((p) => ids.includes(p.district) && (p.year === f.year || p.year === f.year + 1)) };
+  return { ...rest, scorecards: briefings.map((b) => b.scorecard), projects: briefings.map((b) => b.projects) };
 }
 
 /** A value's key in words of the data: district, year, indicator, kind. */

@@ -76,7 +76,7 @@ function record(ws: Pick<Workspace, 'data'>, settings: EditionSettings, entry: D
     return { values, figures: briefingFigures(report), inputs: recordInputs(settings.inputs, 'district-briefing.md.hbs', config), date: documentDate(report.findings.documents, settings.date) };
   }
   const findings = comparisonFindings(ws, entry);
-  const values = recordValues(ws.data, memoShows(ws.data, findings));
+  const values = recordValues(ws.data, memoShows(findings));
   return { values, figures: memoFigures(findings), inputs: recordInputs(settings.inputs, 'comparison-memo.md.hbs', config), date: documentDate(findings.documents, settings.date) };
 }
 
