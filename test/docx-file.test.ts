@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
+import * as fontkit from 'fontkit';
 import { renderBriefing, type RenderedFile } from '../src/pipeline.js';
 import { workspace } from './helpers.js';
 
@@ -114,5 +115,39 @@ test('w:lang on styles and runs; in zh-en each language in its own paragraph', (
   const styled = paragraphsOf(xml).map((p) => ({ style: styleOf(p), text: textOf(p) }));
   for (const [i, p] of styled.entries()) {
     if (p.style === 'Heading1' || p.style === 'Heading2') assert.match(styled[i + 1]!.style ?? '', /^Heading[12]Translation$/, `"${p.text}" followed by its English`);
+  }
+});
+
+/** An embedded font, its first 32 bytes XORed back with its key (ECMA-376 font obfuscation), as Word reads it. */
+function embeddedFont(entries: Record<string, Uint8Array>, kind: 'Regular' | 'Bold'): fontkit.Font {
+  const table = strFromU8(entries['word/fontTable.xml']!);
+  const [, relId, key] = new RegExp(`<w:embed${kind} r:id="([^"]+)" w:fontKey="\\{([0-9A-Fa-f-]+)\\}"`).exec(table)!;
+  const rels = strFromU8(entries['word/_rels/fontTable.xml.rels']!);
+  const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${relId}"`).exec(rels)!;
+  const data = Buffer.from(entries[`word/${target[1] ?? target[2]}`]!);
+  const bytes = key!.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+  for (let i = 0; i < 32; i++) data[i]! ^= bytes[i % 16]!;
+  return fontkit.create(data) as fontkit.Font;
+}
+
+test('the embedded subsets hold every character: the regular face all text, the bold face all bold text; under 300 KB', () => {
+  for (const lang of ['zh', 'en', 'zh-en']) {
+    const file = files.find((f) => f.path.endsWith(`.${lang}.docx`))!.data;
+    const entries = unzipSync(file);
+    const regular = embeddedFont(entries, 'Regular');
+    const bold = embeddedFont(entries, 'Bold');
+    const missing = (font: fontkit.Font, text: string) => [...new Set(text)].filter((c) => c.trim() && !font.hasGlyphForCodePoint(c.codePointAt(0)!));
+    const xml = strFromU8(entries['word/document.xml']!);
+    const charts = Object.keys(entries).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n)).map((n) => strFromU8(entries[n]!));
+    const all = textOf(xml) + charts.map((c) => [...c.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('')).join('');
+    assert.deepEqual(missing(regular, all.replace(/&amp;/g, '&')), [], `${lang}: regular face`);
+    const boldStyles = new Set(['Title', 'Subtitle', 'Heading1', 'Heading2', 'Heading3', 'Heading1Translation', 'Heading2Translation', 'Heading3Translation', 'Caption', 'TableHeading']);
+    const boldText = paragraphsOf(xml).map((p) => (boldStyles.has(styleOf(p) ?? '') ? textOf(p)
+      : [...p.matchAll(/<w:r><w:rPr><w:rStyle w:val="(?:Strong|Status\w+)"\/>.*?<\/w:r>/g)].map((m) => textOf(m[0])).join(''))).join('')
+      + charts.map((c) => [...c.matchAll(/<a:rPr [^>]*b="1".*?<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('')).join('');
+    assert.ok(boldText.length > 200, `${lang}: bold text found`);
+    assert.deepEqual(missing(bold, boldText.replace(/&amp;/g, '&')), [], `${lang}: bold face`);
+    assert.ok(bold.numGlyphs < regular.numGlyphs, `${lang}: the bold subset holds only the bold text`);
+    assert.ok(file.length <= 300_000, `${lang}: ${file.length} bytes`);
   }
 });

@@ -11,7 +11,7 @@ import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
 import { textsOf } from '../ir/types.js';
 import { chartPngs } from './chart-png.js';
 import { addCharts, chartPlaceholder, PLACEHOLDER_PNG, type PlacedChart } from './word-chart/package.js';
-import { CHAR_STYLE, docxStyles, finishStyles, hex, LANG, PARA_STYLE, TABLE_STYLE, twips, type RunLang } from './docx-styles.js';
+import { CHAR_STYLE, docxStyles, finishStyles, LANG, PARA_STYLE, TABLE_STYLE, twips, type RunLang } from './docx-styles.js';
 import { chartTexts, placeChart } from './word-chart/place.js';
 import { contentWidth, STYLE } from './style.js';
 
@@ -171,6 +171,22 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
 }
 
 
+/** The text the styles set in bold (title, headings, captions, table headings, strong and status words): all the bold face must hold. */
+function boldText(list: Block[]): string {
+  const strong = (nodes: Inline[]): string => nodes.map((n) => (n.type === 'strong' || (n.type === 'span' && CHAR_STYLE[n.class]?.startsWith('Status')) ? plainText(n.children) : 'children' in n ? strong(n.children) : '')).join('');
+  return list.map((b) => {
+    switch (b.type) {
+      case 'heading': return plainText(b.children);
+      case 'paragraph': return strong(b.children);
+      case 'list': return b.items.map(boldText).join('');
+      case 'table': return plainText(b.caption) + b.header.map((c) => plainText(c.children)).join('') + b.rows.flat().map((c) => strong(c.children)).join('');
+      case 'figure': return plainText(b.caption);
+      case 'div': return boldText(b.children);
+      case 'pageBreak': return '';
+    }
+  }).join('');
+}
+
 function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === 'text' || n.type === 'mark' ? n.value : 'children' in n ? plainText(n.children) : ' ')).join('');
 }
@@ -267,7 +283,8 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
   };
   // Also the bullets docx's list numbering draws in the paragraph's font.
   const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■';
-  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, used)]);
+  const boldUsed = boldText(ir.blocks) + ir.meta.title + [...native.values()].map((c) => c.chart.title?.text ?? '').join('');
+  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, boldUsed)]);
   const { margin } = STYLE.page;
   const lang: RunLang = ir.meta.lang === 'en' ? 'en' : 'zh';
 
