@@ -27,6 +27,8 @@ const LINK_WORDS = [
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
 const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
+/** Words ending a subject that is a part of the district (towns, parks, river banks), not the district. */
+const SUB_AREA = /(镇乡|(?<!城)镇|(?<!城)乡|两岸|沿线|经开区|开发区|园区|片区|新区|景区|港区)$/;
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
@@ -126,6 +128,7 @@ function sentenceValues(
   /** The names of the values read so far in this sentence, in order. */
   const named: Surface[] = [];
   let previous: { surface: Surface; end: number; quoteStart: number } | undefined;
+  let subArea = false;
   for (let v = 0; v < values.length; v++) {
     const value = values[v]!;
     const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
@@ -146,7 +149,17 @@ function sentenceValues(
       previous = undefined;
       continue;
     }
-    let name = nameBefore(before, surfaces);
+    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces);
+    // A part of the district as subject ("场镇常住人口达到1万人，地区生产总值达8亿元"): its clauses that name no other subject follow it.
+    const read = name as ReturnType<typeof nameBefore>;
+    if (read) {
+      if (read.subArea || (subArea && read.subject === '')) {
+        subArea = true;
+        previous = undefined;
+        continue;
+      }
+      subArea = false;
+    }
     let quoteStart = from;
     // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
     if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) {
@@ -185,7 +198,7 @@ function lastIndexOf(s: string, pattern: RegExp, before: number): number {
 }
 
 /** The catalogue name ending nearest before a value, with only reporting words between. */
-function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
+function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; gap: string; subject: string; subArea: boolean } | undefined {
   let best: { surface: Surface; end: number } | undefined;
   for (const surface of surfaces) {
     const at = before.lastIndexOf(surface.text);
@@ -194,7 +207,10 @@ function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; ga
     if (!LINKS.test(before.slice(end))) continue;
     if (!best || end > best.end) best = { surface, end };
   }
-  return best ? { surface: best.surface, gap: before.slice(best.end) } : undefined;
+  if (!best) return undefined;
+  const subject = before.slice(0, best.end - best.surface.text.length);
+  // "11个重点镇乡地区生产总值", "长江两岸森林覆盖率": a part of the district, not the district's indicator.
+  return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
 }
 
 /** Names listed with 、 before 分别 matched to the values listed after it. */
