@@ -22,13 +22,21 @@ interface Found {
 /** Words between a name and its value that say how it is reported, not what. */
 const LINK_WORDS = [
   '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
-  '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
+  '增速', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
 ].sort((a, b) => b.length - a.length);
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
+/** A name that is itself a rate ("地区生产总值年均增长"). */
+const GROWTH_NAME = /(增速|增长率|增长|增幅)$/;
 const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
 /** Words ending a subject that is a part of the district (towns, parks, river banks), not the district. */
 const SUB_AREA = /(镇乡|(?<!城)镇|(?<!城)乡|两岸|沿线|经开区|开发区|园区|片区|新区|景区|港区)$/;
+/** What may stand right before a name without making it a narrower indicator: the district, the year, reporting words. */
+const FREE_BEFORE_NAME = new RegExp(`(?:${[
+  '全区', '区级', '本区', '[区县市]', '全年', '全口径', '其中', '[年月]', '年末', '年底', '预计', '累计', '共', '合计', '同比', '力争', '确保', '以及', '和', '及', '与', '全体', '当年', '等', '新', '规划', '认真',
+  '\\d[个项家户名所条座]', '实现', '完成', '达到', '达', '新增', '带动', '打造', '上榜', '上线', '上屏', '培育', '改造', '建成', '建设', '创建', '办理', '实施', '开展', '引育', '新建',
+  '整治', '推进', '推动', '加快', '引进', '招引', '签约', '开工', '竣工', '投用', '认定', '入选', '突破', '保持', '稳定', '控制', '降低', '提高', '提升', '增加', '减少', '落实', '争取', '储备', '谋划',
+].join('|')})$`);
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
@@ -122,7 +130,7 @@ function sentenceValues(
   const out: DraftObservation[] = [];
   const values = valuesIn(sentence, pattern);
   const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
-    const entry = surface && choose(surface, value.unit, growth);
+    const entry = surface && choose(surface, value.unit, growth || GROWTH_NAME.test(surface.text));
     if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, line, lineNo, context, ctx));
   };
   /** The names of the values read so far in this sentence, in order. */
@@ -210,6 +218,8 @@ function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; ga
   if (!best) return undefined;
   const subject = before.slice(0, best.end - best.surface.text.length);
   // "11个重点镇乡地区生产总值", "长江两岸森林覆盖率": a part of the district, not the district's indicator.
+  // "工业税收", "制造业中长期贷款余额": a name qualified by the noun before it is another indicator.
+  if (/\p{Script=Han}$/u.test(subject) && !FREE_BEFORE_NAME.test(subject) && !SUB_AREA.test(subject)) return undefined;
   return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
 }
 
@@ -221,7 +231,19 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   const gap = before.slice(at);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
   const names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
-  const list = names.map((name) => surfaces.find((s) => s.text === name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))));
+  const byText = new Map(surfaces.map((s) => [s.text, s]));
+  // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
+  const [first = '', last = ''] = [names[0], names[names.length - 1]];
+  const shared = (name: string) => {
+    for (let k = 0; k < first.length; k++) {
+      for (let j = last.length; j > 0; j--) {
+        const found = byText.get(`${first.slice(0, k)}${name}${j < last.length ? last.slice(j) : ''}`);
+        if (found && (k > 0 || j < last.length)) return found;
+      }
+    }
+    return undefined;
+  };
+  const list = names.map((name) => byText.get(name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))) ?? shared(name));
   if (names.length < 2 || list.every((s) => !s) || chainLength(sentence, values, v) !== names.length) return undefined;
   return { names: list, gap, clauseStart };
 }
@@ -231,8 +253,16 @@ function observation(
 ): DraftObservation {
   const head = sentence.slice(0, value.start);
   const named = yearBefore(head);
-  const year = named ?? context.year;
-  const kind = named === undefined ? context.kind : named > ctx.year ? (context.kind === 'result' ? 'target' : context.kind) : 'result';
+  let year = named ?? context.year;
+  let kind: DraftObservation['kind'] = named === undefined ? context.kind : named > ctx.year ? (context.kind === 'result' ? 'target' : context.kind) : 'result';
+  const subject = sentence.slice(quoteStart, value.start);
+  // "2024年计划建设项目362个": what was planned for the year, among its results.
+  if (kind === 'result' && /计划/.test(subject) && !/完成|执行|实现/.test(subject)) kind = 'target';
+  // "规划地区生产总值年均增长6%左右": a five-year average is the five-year plan's target, for the plan's last year.
+  if (kind === 'target' && entry.names.some((n) => /年均/.test(n))) {
+    kind = 'fyp_target';
+    year = Math.ceil(year / 5) * 5;
+  }
   const quote = sentence.slice(quoteStart, value.end);
   return {
     district: ctx.district,
