@@ -37,6 +37,7 @@ const FREE_BEFORE_NAME = new RegExp(`(?:${[
   '\\d[个项家户名所条座]', '实现', '完成', '达到', '达', '新增', '带动', '打造', '上榜', '上线', '上屏', '培育', '改造', '建成', '建设', '创建', '办理', '实施', '开展', '引育', '新建',
   '整治', '推进', '推动', '加快', '引进', '招引', '签约', '开工', '竣工', '投用', '认定', '入选', '突破', '保持', '稳定', '控制', '降低', '提高', '提升', '增加', '减少', '落实', '争取', '储备', '谋划',
 ].join('|')})$`);
+const RESPECTIVELY = /分别|(?<!年)均/;
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
@@ -55,7 +56,7 @@ export function proseSurfaces(catalogue: Catalogue): Surface[] {
   for (const entry of catalogue.entries) {
     for (const name of entry.names) {
       add(name, entry);
-      const base = name.replace(/(增速|增长率|增长|增幅)$/, '');
+      const base = name.replace(/(增速|增长率|增长|增幅|降幅)$/, '');
       if (base !== name) add(base, entry);
     }
   }
@@ -142,10 +143,11 @@ function sentenceValues(
     const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
     const before = sentence.slice(from, value.start);
     // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
-    const listed = /分别/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
+    // "A、B均下降11.8%": one value for every name.
+    const listed = RESPECTIVELY.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
     if (listed) {
-      listed.names.forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
-      v += listed.names.length - 1;
+      listed.names.forEach((surface, k) => emit(surface, values[v + (listed.same ? 0 : k)]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
+      if (!listed.same) v += listed.names.length - 1;
       previous = undefined;
       continue;
     }
@@ -227,10 +229,14 @@ function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; ga
 function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
   const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
   const before = sentence.slice(clauseStart, values[v]!.start);
-  const at = before.indexOf('分别');
-  const gap = before.slice(at);
+  const word = RESPECTIVELY.exec(before)!;
+  const at = word.index;
+  const same = word[0] === '均';
+  const gap = before.slice(at + word[0].length);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
-  const names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
+  if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
   const byText = new Map(surfaces.map((s) => [s.text, s]));
   // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
   const [first = '', last = ''] = [names[0], names[names.length - 1]];
@@ -244,8 +250,8 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
     return undefined;
   };
   const list = names.map((name) => byText.get(name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))) ?? shared(name));
-  if (names.length < 2 || list.every((s) => !s) || chainLength(sentence, values, v) !== names.length) return undefined;
-  return { names: list, gap, clauseStart };
+  if (names.length < 2 || list.every((s) => !s) || (!same && chainLength(sentence, values, v) !== names.length)) return undefined;
+  return { names: list, gap, clauseStart, same };
 }
 
 function observation(
