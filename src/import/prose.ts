@@ -171,10 +171,22 @@ function sentenceValues(
       subArea = false;
     }
     let quoteStart = from;
-    // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
-    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) {
-      name = { surface: previous.surface, gap: before };
-      quoteStart = previous.quoteStart;
+    const link = before.replace(/^[、和及]/, '');
+    if (!name && previous && LINKS.test(link)) {
+      const base = previous.surface.text.replace(/^新增/, '');
+      const texts = surfaceTexts(surfaces);
+      // "新增智能工厂14个，总量达94个": the total is an indicator of its own, if the catalogue has it.
+      if (/总量|累计|总数/.test(link)) {
+        const total = texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
+        if (total) name = { surface: total, gap: link };
+      } else {
+        // "空气质量优良天数达321天、同比增加16天": the change, when the catalogue names it; otherwise a change is not read.
+        const change = texts.get(`${previous.surface.text}${link}`) ?? texts.get(`${previous.surface.text}${link.replace(/^同比/, '')}`);
+        if (change) name = { surface: change, gap: '' };
+        // "…达108.9亿元、增长55.5%": the rate of the value just named.
+        else if (!CHANGE_WORD.test(before) || value.unit === '%') name = { surface: previous.surface, gap: before };
+      }
+      if (name) quoteStart = previous.quoteStart;
     }
     // "8项重点民生实事": the name right after the value.
     if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
@@ -187,6 +199,14 @@ function sentenceValues(
     previous = { surface: name.surface, end: value.end, quoteStart };
   }
   return out;
+}
+
+const textMaps = new WeakMap<Surface[], Map<string, Surface>>();
+/** The surfaces by their text. */
+function surfaceTexts(surfaces: Surface[]): Map<string, Surface> {
+  let map = textMaps.get(surfaces);
+  if (!map) textMaps.set(surfaces, (map = new Map(surfaces.map((s) => [s.text, s]))));
+  return map;
 }
 
 /** How many values from `v` on are chained by 、 ("9%、6%、5%"). */
@@ -237,7 +257,7 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
   // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
   if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
-  const byText = new Map(surfaces.map((s) => [s.text, s]));
+  const byText = surfaceTexts(surfaces);
   // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
   const [first = '', last = ''] = [names[0], names[names.length - 1]];
   const shared = (name: string) => {
