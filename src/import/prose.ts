@@ -261,7 +261,8 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
   const [first = '', last = ''] = [names[0], names[names.length - 1]];
   const shared = (name: string) => {
-    for (let k = 0; k < first.length; k++) {
+    // A head of fewer than three characters is a word's part ("批发业销售额、零售业销售额"), not a shared qualifier.
+    for (let k = 0; k < first.length; k = k === 0 ? 3 : k + 1) {
       for (let j = last.length; j > 0; j--) {
         const found = byText.get(`${first.slice(0, k)}${name}${j < last.length ? last.slice(j) : ''}`);
         if (found && (k > 0 || j < last.length)) return found;
