@@ -181,10 +181,11 @@ function sentenceValues(
         if (total) name = { surface: total, gap: link };
       } else {
         // "空气质量优良天数达321天、同比增加16天": the change, when the catalogue names it; otherwise a change is not read.
-        const change = texts.get(`${previous.surface.text}${link}`) ?? texts.get(`${previous.surface.text}${link.replace(/^同比/, '')}`);
+        const rate = !CHANGE_WORD.test(before) || value.unit === '%';
+        const change = rate ? undefined : texts.get(`${previous.surface.text}${link}`) ?? texts.get(`${previous.surface.text}${link.replace(/^同比/, '')}`);
         if (change) name = { surface: change, gap: '' };
         // "…达108.9亿元、增长55.5%": the rate of the value just named.
-        else if (!CHANGE_WORD.test(before) || value.unit === '%') name = { surface: previous.surface, gap: before };
+        else if (rate) name = { surface: previous.surface, gap: before };
       }
       if (name) quoteStart = previous.quoteStart;
     }
