@@ -47,7 +47,8 @@ export function proseSurfaces(catalogue: Catalogue): Surface[] {
   const add = (text: string, entry: CatalogueEntry) => {
     const t = squash(text.normalize('NFKC')).replace(/\([^()]*\)$/, '');
     if (t.length < 2) return;
-    for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP')])) {
+    // The short forms reports use: GDP for 地区生产总值, 国企 for 国有企业.
+    for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP'), t.replace(/国有企业/g, '国企')])) {
       const list = byText.get(variant) ?? [];
       if (!list.includes(entry)) list.push(entry);
       byText.set(variant, list);
