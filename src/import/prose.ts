@@ -117,23 +117,57 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
   const pattern = valuePattern(ctx.catalogue.units);
   const out: DraftObservation[] = [];
   let context: Context = { year: ctx.year, kind: 'result' };
-  ctx.lines.forEach((raw, index) => {
+  let townSection = false;
+  const flat = (i: number) => ctx.lines[i]!.normalize('NFKC').replace(/[\s]+/g, '');
+  for (let index = 0; index < ctx.lines.length; index++) {
+    const raw = ctx.lines[index]!;
     context = headingContext(raw, ctx, fiveYearPlan, context);
-    if (skip.has(index + 1) || !/\d/.test(raw)) return;
-    const line = raw.normalize('NFKC').replace(/[\s]+/g, '');
-    for (const sentence of line.split(new RegExp(`(?<=${SENTENCE_END.source})`))) out.push(...sentenceValues(sentence, line, index + 1, surfaces, pattern, context, ctx));
-  });
+    // Under a town's or subdistrict's own heading ("龙驹镇"), values are the town's, up to the next section.
+    if (HEADING.test(raw) || /^\s*第[一二三四五六七八九十]+[篇章节]/.test(raw)) townSection = false;
+    else if (/^\p{Script=Han}{1,6}(镇|乡|街道)$/u.test(raw.trim())) townSection = true;
+    if (skip.has(index + 1) || townSection) continue;
+    // A paragraph broken over lines (a page break: "铁路营业里程预" … "计达到285公里"): read as one, each value at its own line.
+    const parts = [{ start: 0, lineNo: index + 1, text: flat(index) }];
+    let text = parts[0]!.text;
+    for (let next = continuation(ctx.lines, index, skip); next !== undefined; next = continuation(ctx.lines, index, skip)) {
+      parts.push({ start: text.length, lineNo: next + 1, text: flat(next) });
+      text += flat(next);
+      index = next;
+    }
+    if (!/\d/.test(text)) continue;
+    let offset = 0;
+    for (const sentence of text.split(new RegExp(`(?<=${SENTENCE_END.source})`))) {
+      const base = offset;
+      const locate = (at: number) => [...parts].reverse().find((p) => p.start <= base + at)!;
+      out.push(...sentenceValues(sentence, locate, surfaces, pattern, context, ctx));
+      offset += sentence.length;
+    }
+  }
   return out;
 }
 
+/** The line continuing line `index`'s paragraph after a break (blank lines between), if it does not end there. */
+function continuation(lines: string[], index: number, skip: Set<number>): number | undefined {
+  const line = lines[index]!.trim();
+  if (line.length < 20 || line.startsWith('\t') || /[。；;！？!?：:]$/.test(line)) return undefined;
+  let next = index + 1;
+  while (next < lines.length && next <= index + 2 && lines[next]!.trim() === '') next++;
+  const text = lines[next]?.trim();
+  if (!text || next > index + 2 || skip.has(next + 1) || lines[next]!.startsWith('\t') || HEADING.test(lines[next]!) || /^(表|专栏)\s*\d/.test(text)) return undefined;
+  return next;
+}
+
+/** Where a sentence's character stands: its line's number and text. */
+type Locate = (at: number) => { lineNo: number; text: string };
+
 function sentenceValues(
-  sentence: string, line: string, lineNo: number, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
+  sentence: string, locate: Locate, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
 ): DraftObservation[] {
   const out: DraftObservation[] = [];
   const values = valuesIn(sentence, pattern);
   const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
     const entry = surface && choose(surface, value.unit, growth || GROWTH_NAME.test(surface.text));
-    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, line, lineNo, context, ctx));
+    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, locate, context, ctx));
   };
   /** The names of the values read so far in this sentence, in order. */
   const named: Surface[] = [];
@@ -278,7 +312,7 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
 }
 
 function observation(
-  entry: CatalogueEntry, value: Found, surface: Surface, sentence: string, quoteStart: number, line: string, lineNo: number, context: Context, ctx: ImportContext,
+  entry: CatalogueEntry, value: Found, surface: Surface, sentence: string, quoteStart: number, locate: Locate, context: Context, ctx: ImportContext,
 ): DraftObservation {
   const head = sentence.slice(0, value.start);
   const named = yearBefore(head);
@@ -293,6 +327,8 @@ function observation(
     year = Math.ceil(year / 5) * 5;
   }
   const quote = sentence.slice(quoteStart, value.end);
+  const { lineNo, text: line } = locate(value.start);
+  const last = locate(value.end - 1).lineNo;
   return {
     district: ctx.district,
     year,
@@ -303,7 +339,7 @@ function observation(
     doc: ctx.doc,
     line: lineNo,
     quote: line.includes(quote) ? quote : value.text,
-    note: '',
+    note: last !== lineNo ? `the value continues on line ${last}` : '',
     table: '',
     name: surface.text,
     unit: value.unit === '个百分点' ? '百分点' : value.unit,
