@@ -194,7 +194,7 @@ function sentenceValues(
       previous = undefined;
       continue;
     }
-    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces);
+    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces, (s, gap) => !!choose(s, value.unit, GROWTH_WORD.test(gap) || GROWTH_NAME.test(s.text)));
     // A part of the district as subject ("场镇常住人口达到1万人，地区生产总值达8亿元"): its clauses that name no other subject follow it.
     const read = name as ReturnType<typeof nameBefore>;
     if (read) {
@@ -264,13 +264,16 @@ function lastIndexOf(s: string, pattern: RegExp, before: number): number {
 }
 
 /** The catalogue name ending nearest before a value, with only reporting words between. */
-function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; gap: string; subject: string; subArea: boolean } | undefined {
+function nameBefore(
+  before: string, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean = () => true,
+): { surface: Surface; gap: string; subject: string; subArea: boolean } | undefined {
   let best: { surface: Surface; end: number } | undefined;
   for (const surface of surfaces) {
     const at = before.lastIndexOf(surface.text);
     if (at < 0) continue;
     const end = at + surface.text.length;
-    if (!LINKS.test(before.slice(end))) continue;
+    // A name whose indicators cannot take the value ("全区居民人均可支配收入" of a rate, before "51868元") yields to one that can.
+    if (!LINKS.test(before.slice(end)) || !fits(surface, before.slice(end))) continue;
     if (!best || end > best.end) best = { surface, end };
   }
   if (!best) return undefined;
