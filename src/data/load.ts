@@ -287,7 +287,8 @@ export function readDataset(dataDir: string): Dataset {
       const flags = rec.list('flags') as Flag[];
       const draft = flags.includes('draft');
       // A draft's qualitative text is translated when it is reviewed; no document shows it before.
-      if (!draft && value.qualifier === 'qualitative' && text && !phrases.has(squash(text))) check.report(rec.line, 'text', 'missingTranslation', text);
+      // A ratio ("9.8:38.5:51.7") reads the same in every language.
+      if (!draft && value.qualifier === 'qualitative' && !value.ratio && text && !phrases.has(squash(text))) check.report(rec.line, 'text', 'missingTranslation', text);
       for (const flag of flags) if (!FLAGS.includes(flag)) check.report(rec.line, 'flags', 'unknownFlag', flag, FLAGS);
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);

@@ -133,7 +133,9 @@ const isRowStart = (cells: Cell[], at: number, n: number) =>
 function pdfRecord(record: Cell[], valueCount: number, columns: Column[]): Row | undefined {
   let k = 0;
   const nameParts: Cell[] = [];
-  while (k < record.length && (nameParts.length === 0 || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) {
+  // A name wrapped inside its parentheses ("城区空气质量优良天数(按" "2015 年标准)") takes the cell that closes them.
+  const open = () => { const t = nameParts.map((c) => c.text).join(''); return (t.match(/[(（]/g)?.length ?? 0) > (t.match(/[)）]/g)?.length ?? 0); };
+  while (k < record.length && (nameParts.length === 0 || (open() && /[)）]/.test(record[k]!.text)) || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) {
     const cell = record[k++]!;
     // A unit on a line of its own ("%") belongs in the name's parentheses.
     nameParts.push(/^[%‰]$/.test(norm(cell.text)) ? { ...cell, text: `(${norm(cell.text)})` } : cell);
