@@ -27,7 +27,7 @@ export type ParseOutcome = { ok: true; value: ParsedValue } | { ok: false };
 const NUMBER = String.raw`([-−]?\d+(?:\.\d+)?)`;
 const PREFIXES: Record<string, Qualifier> = {
   不低于: 'at_least', 不少于: 'at_least', '≥': 'at_least', '⩾': 'at_least', 突破: 'above', 超过: 'above', 超: 'above', '>': 'above', 低于: 'below', 不超过: 'at_most',
-  '≤': 'at_most', '⩽': 'at_most', '<': 'below', 约: 'about', 近: 'about',
+  '≤': 'at_most', '⩽': 'at_most', '<': 'below', 逾: 'above', 约: 'about', 近: 'about',
 };
 const SUFFIXES: Record<string, Qualifier> = { 左右: 'about', 以上: 'at_least', 以内: 'at_most', 以下: 'below', 余: 'above', 多: 'above' };
 /** "9.8:38.5:51.7": two or more numbers joined by colons. */

@@ -75,9 +75,8 @@ function valuesIn(sentence: string, pattern: RegExp): Found[] {
   for (const m of sentence.matchAll(pattern)) {
     const [text, prefix = '', number, unit, suffix = ''] = m;
     if (unit === '年' || /[\d.A-Za-z]/.test(sentence[m.index - 1] ?? '')) continue;
-    const keptPrefix = /^(突破|超过|超|不低于|不少于|不超过|低于)$/.test(prefix) ? prefix : '';
-    const start = m.index + prefix.length - keptPrefix.length;
-    out.push({ start, end: m.index + text.length, prefix: keptPrefix, number: number!, unit: unit!, suffix, text: text.slice(prefix.length - keptPrefix.length) });
+    // Every bound word is kept with its number: the value parser reads 近 and 约 as about, 逾 as more than.
+    out.push({ start: m.index, end: m.index + text.length, prefix, number: number!, unit: unit!, suffix, text });
   }
   return out;
 }
