@@ -12,6 +12,7 @@ import type { Draft } from '../src/import/draft.js';
 import { importReport } from '../src/import/import-report.js';
 import { docxLines, htmlLines, readReport } from '../src/import/read-report.js';
 import { loadDataset, readDataset } from '../src/data/load.js';
+import { readXlsx } from '../src/data/read-xlsx.js';
 import { planMerge } from '../src/import/merge.js';
 import { assertGolden, DATA, ROOT, scratchData } from './helpers.js';
 
@@ -106,7 +107,7 @@ function briefing(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('briefing import writes observations and projects as CSV or JSON; a missing report is an error and writes nothing', () => {
+test('briefing import writes observations and projects as CSV, JSON or Excel; a missing report is an error and writes nothing', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'briefing-import-')), 'draft');
   const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
   assert.equal(r.code, 0, r.stderr);
@@ -117,6 +118,12 @@ test('briefing import writes observations and projects as CSV or JSON; a missing
   const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');
   assert.equal(json.code, 0, json.stderr);
   assert.equal(JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8'))[0].indicator, 'gdp_growth');
+  const xlsx = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'xlsx');
+  assert.equal(xlsx.code, 0, xlsx.stderr);
+  const [sheet] = readXlsx(readFileSync(join(out, 'observations.xlsx')));
+  assert.equal(sheet!.name, 'observations');
+  assert.deepEqual(sheet!.rows[0]!.cells.slice(0, 5), ['district', 'year', 'indicator', 'kind', 'text']);
+  assert.deepEqual(sheet!.rows[1]!.cells.slice(0, 6), ['wanzhou', '2024', 'gdp_growth', 'target', '7', 'draft']);
   const missingOut = join(out, 'none');
   const missing = briefing('import', join(FIXTURES, 'no-such-report.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
   assert.notEqual(missing.code, 0);
