@@ -22,7 +22,7 @@ interface Found {
 /** Words between a name and its value that say how it is reported, not what. */
 const LINK_WORDS = [
   '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
-  '增速', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
+  '增速', '拓展至', '拓展到', '动态', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
 ].sort((a, b) => b.length - a.length);
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
@@ -74,7 +74,8 @@ function valuesIn(sentence: string, pattern: RegExp): Found[] {
   const out: Found[] = [];
   for (const m of sentence.matchAll(pattern)) {
     const [text, prefix = '', number, unit, suffix = ''] = m;
-    if (unit === '年' || /[\d.A-Za-z]/.test(sentence[m.index - 1] ?? '')) continue;
+    // A year is not a value, nor an ordinal ("全区第7户百亿级企业").
+    if (unit === '年' || /[\d.A-Za-z第]/.test(sentence[m.index - 1] ?? '')) continue;
     // Every bound word is kept with its number: the value parser reads 近 and 约 as about, 逾 as more than.
     out.push({ start: m.index, end: m.index + text.length, prefix, number: number!, unit: unit!, suffix, text });
   }
