@@ -225,7 +225,7 @@ function sentenceValues(
       if (name) quoteStart = previous.quoteStart;
     }
     // "8项重点民生实事": the name right after the value.
-    if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
+    if (!name) name = nameAfter(sentence.slice(value.end), surfaces, (s) => !!choose(s, value.unit, GROWTH_NAME.test(s.text)));
     if (!name) {
       previous = undefined;
       continue;
@@ -253,8 +253,8 @@ function chainLength(sentence: string, values: Found[], v: number): number {
 }
 
 /** A catalogue name that starts right after a value: "8项重点民生实事". */
-function nameAfter(after: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
-  const surface = surfaces.find((s) => after.startsWith(s.text));
+function nameAfter(after: string, surfaces: Surface[], fits: (surface: Surface) => boolean): { surface: Surface; gap: string } | undefined {
+  const surface = surfaces.find((s) => after.startsWith(s.text) && fits(s));
   return surface ? { surface, gap: '' } : undefined;
 }
 
