@@ -189,7 +189,9 @@ function sentenceValues(
     // "接待旅客量4318万人次、旅游总花费368亿元，分别增长10.9%、10.2%": the rates of the values just named.
     const chained = chainLength(sentence, values, v);
     if (/分别/.test(before) && LINKS.test(before) && chained > 1 && named.length >= chained) {
-      named.slice(-chained).forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(before), from));
+      // "…51户、科技型企业306户，总量分别达256户、2302户": the totals of the things just named, where the catalogue has them.
+      const totals = /总量|累计|总数/.test(before);
+      named.slice(-chained).forEach((surface, k) => emit(totals ? totalOf(surface, surfaces) : surface, values[v + k]!, GROWTH_WORD.test(before), from));
       v += chained - 1;
       previous = undefined;
       continue;
@@ -208,11 +210,10 @@ function sentenceValues(
     let quoteStart = from;
     const link = before.replace(/^[、和及]/, '');
     if (!name && previous && LINKS.test(link)) {
-      const base = previous.surface.text.replace(/^新增/, '');
       const texts = surfaceTexts(surfaces);
       // "新增智能工厂14个，总量达94个": the total is an indicator of its own, if the catalogue has it.
       if (/总量|累计|总数/.test(link)) {
-        const total = texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
+        const total = totalOf(previous.surface, surfaces);
         if (total) name = { surface: total, gap: link };
       } else {
         // "空气质量优良天数达321天、同比增加16天": the change, when the catalogue names it; otherwise a change is not read.
@@ -235,6 +236,13 @@ function sentenceValues(
     previous = { surface: name.surface, end: value.end, quoteStart };
   }
   return out;
+}
+
+/** The catalogue's total of what a name counts ("新增智能工厂" → "智能工厂总数"), if it has one. */
+function totalOf(surface: Surface, surfaces: Surface[]): Surface | undefined {
+  const texts = surfaceTexts(surfaces);
+  const base = surface.text.replace(/^新增/, '');
+  return texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
 }
 
 const textMaps = new WeakMap<Surface[], Map<string, Surface>>();
