@@ -245,3 +245,8 @@ test('tables: the printed unit chooses between indicators of one name; a five-ye
   const air = draftOf(pdf, 'wanzhou', 'wanzhou-fyp14', 2020).observations;
   assert.deepEqual(air.map((o) => [o.indicator, o.kind, o.text]), [['air_quality_good_days', 'target', '350天左右'], ['air_quality_good_days', 'result', '346']]);
 });
+
+test('prose: a list without 分别 is read only when every name is known', () => {
+  assert.deepEqual(prose('确保粮食播种面积和产量稳定在139万亩、45万吨以上。'), ['2024 result grain_sown_area 139万亩', '2024 result grain_output 45万吨以上']);
+  assert.deepEqual(prose('低空经济和粮食播种面积稳定在3个、139万亩。'), []);
+});

@@ -179,7 +179,7 @@ function sentenceValues(
     const before = sentence.slice(from, value.start);
     // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
     // "A、B均下降11.8%": one value for every name.
-    const listed = RESPECTIVELY.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
+    const listed = RESPECTIVELY.test(before) || /[、和]/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
     if (listed) {
       listed.names.forEach((surface, k) => emit(surface, values[v + (listed.same ? 0 : k)]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
       if (!listed.same) v += listed.names.length - 1;
@@ -292,24 +292,33 @@ function nameBefore(
   return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
 }
 
+/** Where the reporting words after an unmarked list of names begin ("…和产量|稳定在"), as a match of no width. */
+function unmarkedList(before: string): { index: number; 0: string; unmarked: true } | undefined {
+  const m = /(?:保持在|稳定在|分别为|分别达|达到|达|为|增长|提高到|提升至|控制在)+$/.exec(before);
+  return m && m.index > 0 ? { index: m.index, 0: '', unmarked: true } : undefined;
+}
+
 /** Names listed with 、 before 分别 matched to the values listed after it. */
 function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
   const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
   const before = sentence.slice(clauseStart, values[v]!.start);
-  const word = RESPECTIVELY.exec(before)!;
+  // Without 分别 ("粮食播种面积和产量稳定在139万亩、45万吨以上"), the names end where the reporting words begin, and every name must be known.
+  const word = RESPECTIVELY.exec(before) ?? unmarkedList(before);
+  if (!word) return undefined;
   const at = word.index;
   const same = word[0] === '均';
   const gap = before.slice(at + word[0].length);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
-  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中|确保|力争|实现)+/, ''));
   // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
   if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
   const byText = surfaceTexts(surfaces);
   // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
   const [first = '', last = ''] = [names[0], names[names.length - 1]];
   const shared = (name: string) => {
-    // A head of fewer than three characters is a word's part ("批发业销售额、零售业销售额"), not a shared qualifier.
-    for (let k = 0; k < first.length; k = k === 0 ? 3 : k + 1) {
+    // A short head is a word's part when the names end alike ("批发业销售额、零售业销售额"), a shared qualifier when not ("粮食播种面积、产量").
+    const alike = first.slice(-2) === name.slice(-2);
+    for (let k = 0; k < first.length; k = k === 0 && alike ? 3 : k + 1) {
       for (let j = last.length; j > 0; j--) {
         const found = byText.get(`${first.slice(0, k)}${name}${j < last.length ? last.slice(j) : ''}`);
         if (found && (k > 0 || j < last.length)) return found;
@@ -319,6 +328,7 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   };
   const list = names.map((name) => byText.get(name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))) ?? shared(name));
   if (names.length < 2 || list.every((s) => !s) || (!same && chainLength(sentence, values, v) !== names.length)) return undefined;
+  if ('unmarked' in word && list.some((s) => !s)) return undefined;
   return { names: list, gap, clauseStart, same };
 }
 
