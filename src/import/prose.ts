@@ -118,7 +118,7 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
   const out: DraftObservation[] = [];
   let context: Context = { year: ctx.year, kind: 'result' };
   let townSection = false;
-  const flat = (i: number) => ctx.lines[i]!.normalize('NFKC').replace(/[\s]+/g, '');
+  const flat = (i: number) => comparable(ctx.lines[i]!).text;
   for (let index = 0; index < ctx.lines.length; index++) {
     const raw = ctx.lines[index]!;
     context = headingContext(raw, ctx, fiveYearPlan, context);
@@ -127,10 +127,10 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
     else if (/^\p{Script=Han}{1,6}(镇|乡|街道)$/u.test(raw.trim())) townSection = true;
     if (skip.has(index + 1) || townSection) continue;
     // A paragraph broken over lines (a page break: "铁路营业里程预" … "计达到285公里"): read as one, each value at its own line.
-    const parts = [{ start: 0, lineNo: index + 1, text: flat(index) }];
+    const parts = [{ start: 0, lineNo: index + 1, ...comparable(raw) }];
     let text = parts[0]!.text;
     for (let next = continuation(ctx.lines, index, skip); next !== undefined; next = continuation(ctx.lines, index, skip)) {
-      parts.push({ start: text.length, lineNo: next + 1, text: flat(next) });
+      parts.push({ start: text.length, lineNo: next + 1, ...comparable(ctx.lines[next]!) });
       text += flat(next);
       index = next;
     }
@@ -158,7 +158,34 @@ function continuation(lines: string[], index: number, skip: Set<number>): number
 }
 
 /** Where a sentence's character stands: its line's number and text. */
-type Locate = (at: number) => { lineNo: number; text: string };
+type Locate = (at: number) => { lineNo: number } & Comparable;
+
+/** A line as the readers compare it (width-normalised, no spaces), with where each of its characters stands in the line as printed. */
+interface Comparable {
+  text: string;
+  raw: string;
+  /** Index in `raw` of each character of `text`. */
+  map: number[];
+}
+
+function comparable(raw: string): Comparable {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    const n = c.normalize('NFKC').replace(/\s+/g, '');
+    text += n;
+    for (let k = 0; k < n.length; k++) map.push(i);
+  }
+  return { text, raw, map };
+}
+
+/** The passage as printed (full-width marks kept, spaces dropped) for a piece of a comparable line, if it stands there. */
+function printed(line: Comparable, piece: string): string | undefined {
+  const at = line.text.indexOf(piece);
+  if (at < 0 || !piece) return undefined;
+  return line.raw.slice(line.map[at], line.map[at + piece.length - 1]! + 1).replace(/\s+/g, '');
+}
 
 function sentenceValues(
   sentence: string, locate: Locate, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
@@ -348,18 +375,19 @@ function observation(
     year = Math.ceil(year / 5) * 5;
   }
   const quote = sentence.slice(quoteStart, value.end);
-  const { lineNo, text: line } = locate(value.start);
+  const where = locate(value.start);
+  const lineNo = where.lineNo;
   const last = locate(value.end - 1).lineNo;
   return {
     district: ctx.district,
     year,
     indicator: entry.id,
     kind,
-    text: value.text,
+    text: printed(where, value.text) ?? value.text,
     flags: ['draft', ...(/预计/.test(head) ? ['estimate'] : [])],
     doc: ctx.doc,
     line: lineNo,
-    quote: line.includes(quote) ? quote : value.text,
+    quote: printed(where, quote) ?? printed(where, value.text) ?? value.text,
     note: last !== lineNo ? `the value continues on line ${last}` : '',
     table: '',
     name: surface.text,
