@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
 import { renderBriefing, yearsWithData, type RenderedFile } from '../src/pipeline.js';
-import { pageOf, pageOfLine, pdfPages, pdfText, workspace } from './helpers.js';
+import { pageBodies, pageOf, pageOfLine, pdfPages, pdfText, workspace } from './helpers.js';
 
 const squashed = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
 const docxText = (docx: Buffer) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
@@ -60,6 +60,19 @@ test('page limits: every briefing within Wanzhou 2024\'s, the annex on a new pag
   console.log(measured.join('\n'));
 });
 
+/** Lines that are headings or subheadings: section (一、/ 1. Key points), annex item, the project lists' subheadings. */
+const HEADING_LINE = [/^[一二三四五六七八九十]+、/, /^\d+\. [A-Z][a-z]+( [a-z]+)*$/, /^(附件|Annex )\d/, /重点项目(推进情况|安排)$/, /^(Progress of key projects in|Key projects planned for) \d{4}$/];
+
+test('no heading alone at the foot of a page', () => {
+  for (const { file } of files.filter((f) => f.file.path.endsWith('.pdf'))) {
+    const pages = pageBodies(file.data);
+    for (const [i, page] of pages.slice(0, -1).entries()) {
+      const last = page.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
+      assert.ok(!HEADING_LINE.some((h) => h.test(last)), `${file.path}: page ${i + 1} ends with the heading "${last}"`);
+    }
+  }
+});
+
 /** Words meant for us, not for readers: paths, file names, line numbers, ids, messages to developers. */
 const INTERNAL = [
   /data\//, /\.csv\b/, /\.ya?ml\b/, /\.txt\b/, /output\//, /\bline \d+/, /第\d+行/, /需人工判读/, /needs reading/i,
@@ -76,7 +89,7 @@ test('reader words only: no path, line number, id or developer message in any PD
 test('US spelling in English', () => {
   for (const { file } of files.filter((f) => f.file.path.includes('.en.'))) {
     const text = file.path.endsWith('.pdf') ? pdfText(file.data) : docxText(file.data);
-    assert.doesNotMatch(text, /\b(urbanisation|programme|centre|colour|labour|favour|organis|analys(e|ing)\b)/i, file.path);
+    assert.doesNotMatch(text, /\b(programme|centre|theatre|colour|labour|favour|harbour|aluminium|chilli|ageing|fibre|defence|enrolment|organis|analys(e|ing)\b|[a-z]+isations?\b|(utili|speciali|centrali|customi)sed\b)/i, file.path);
   }
 });
 

@@ -47,3 +47,11 @@ export const pdfPages = (pdf: Buffer) => Number(/Pages:\s+(\d+)/.exec(execFileSy
 export const pageOf = (pdf: Buffer, text: string) => pdfText(pdf).split('\f').findIndex((page) => page.replace(/\s+/g, '').includes(text)) + 1;
 /** The page (1-based; 0 when absent) with a line that reads exactly `line`: a heading, not a mention in a sentence. */
 export const pageOfLine = (pdf: Buffer, line: string) => pdfText(pdf).split('\f').findIndex((page) => page.split('\n').some((l) => l.trim() === line)) + 1;
+/** Each page's own text: without the running header and the page number, which pdftotext gives after a page's text. */
+export function pageBodies(pdf: Buffer): string[] {
+  const pages = pdfText(pdf).split('\f');
+  const onPages = new Map<string, number>();
+  for (const page of pages) for (const line of new Set(page.split('\n'))) onPages.set(line, (onPages.get(line) ?? 0) + 1);
+  const running = (line: string) => pages.length > 3 && (onPages.get(line) ?? 0) >= pages.length - 2;
+  return pages.map((page) => page.split('\n').filter((line) => !running(line) && !/Page \d+ of \d+|第\d+页/.test(line)).join('\n'));
+}

@@ -1,8 +1,6 @@
 // Data text reaches the PDF and DOCX literally: no replacement pattern, template, Markdown or XML syntax in it is obeyed.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,7 +10,7 @@ import { loadFonts } from '../src/fonts/fonts.js';
 import { briefingPlan, comparisonPlan, renderPlan, type RenderedFile, type Workspace } from '../src/pipeline.js';
 import { validateDataset } from '../src/cli/validate.js';
 import { toCsv } from '../src/export.js';
-import { FONTS, scratchData, TEMPLATES } from './helpers.js';
+import { FONTS, pageBodies, scratchData, TEMPLATES } from './helpers.js';
 
 /** What hostile data text holds: replacement patterns, a Handlebars expression, XML. */
 const PAYLOAD = "$' $& $` $1 {{x}} <w:t> ";
@@ -58,17 +56,9 @@ function assertLiteral(text: string, what: string): number {
   return found.length;
 }
 
-const pdfText = (pdf: Buffer) => {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-literal-'));
-  writeFileSync(join(dir, 'a.pdf'), pdf);
-  const pages = execFileSync('pdftotext', ['-raw', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).split('\f');
-  // The running header and the page number come after a page's text: a paragraph that runs on to the next page
-  // would read as interrupted by them, so they are left out (the header's names are checked where the title shows them).
-  const onPages = new Map<string, number>();
-  for (const page of pages) for (const line of new Set(page.split('\n'))) onPages.set(line, (onPages.get(line) ?? 0) + 1);
-  const running = (line: string) => pages.length > 3 && (onPages.get(line) ?? 0) >= pages.length - 2;
-  return pages.map((page) => page.split('\n').filter((line) => !running(line) && !/Page \d+ of \d+|第\d+页/.test(line)).join('\n')).join('\f');
-};
+// A paragraph that runs on to the next page would read as interrupted by the running header and page number,
+// so they are left out (the header's names are checked where the title shows them).
+const pdfText = (pdf: Buffer) => pageBodies(pdf).join('\f');
 const docxText = (docx: Buffer) => {
   const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']!);
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('')

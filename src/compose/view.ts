@@ -263,6 +263,8 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     peersLegend: legendFor((peers?.rows ?? []).flatMap((r) => [r.own, ...r.others.map((o) => o.value)])),
     hasNextRows: nextRows.length > 0,
     nextRows,
+    // This year's targets get a column only where the sources published some.
+    nextHasTargets: report.nextMain.some((r) => r.target),
     nextLegend: legendFor(report.nextMain.flatMap((r) => [r.target, r.result, r.next])),
     nextTotal: String(f.nextTargets.length),
     hasProjects: f.projects.length + f.nextProjects.length > 0,

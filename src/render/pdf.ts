@@ -170,8 +170,16 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
     }),
     content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
-    pageBreakBefore: (node, queries) =>
-      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 70),
+    // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
+    // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
+    // its cells here, so its room is estimated, not read from them.
+    pageBreakBefore: (node, queries) => {
+      if (!node.headlineLevel) return false;
+      const following = queries.getFollowingNodesOnPage();
+      const next = following[0];
+      const room = next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) : next?.headlineLevel ? 110 : 70;
+      return following.length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - room;
+    },
     defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
     styles: {
       h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },

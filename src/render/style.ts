@@ -8,7 +8,7 @@ export const STYLE = {
   /** Table text in the body, and the denser tables of the annex (附件). */
   table: { size: 8.5, annexSize: 7.5, lineHeight: 0.92 },
   /** Notes and lists in the annex. */
-  annex: 8,
+  annex: 7.5,
   colour: {
     text: '#1a1a1a',
     translation: '#555555',
