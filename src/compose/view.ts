@@ -17,9 +17,6 @@ import { correctionNotice } from './correction-notice.js';
 /** The letter each note mark shows as; the same in both languages. */
 export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
 
-/** Groups of next year's projects up to this size are listed in full; longer ones name their first PROJECTS_SHOWN. */
-const PROJECTS_IN_FULL = 5;
-const PROJECTS_SHOWN = 3;
 
 export interface ViewOptions {
   date: string;
@@ -173,19 +170,17 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
 
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
-  /** Project names by sector and status; with `shown`, a group longer than PROJECTS_IN_FULL names only its first `shown`. */
-  const projectsBy = (items: CitedProject[], year: number, shown?: number) =>
+  /** Project names by sector and status, every one of them. */
+  const projectsBy = (items: CitedProject[], year: number) =>
     SECTORS.flatMap((sector) =>
       PROJECT_STATUSES.flatMap((status) => {
         const matching = items.filter((p) => p.sector === sector && p.status === status);
-        const cut = shown !== undefined && matching.length > PROJECTS_IN_FULL;
         return matching.length === 0 ? [] : [{
           year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length),
-          names: projectNames(cut ? matching.slice(0, shown) : matching), more: cut, rest: String(matching.length - (shown ?? 0)),
+          names: projectNames(matching),
         }];
       }));
-  // Next year's plan is listed in full only where a group is short, when the year's own projects are listed in full beside it.
-  const nextProjects = projectsBy(f.nextProjects, f.year + 1, f.projects.length > 0 ? PROJECTS_SHOWN : undefined);
+  const nextProjects = projectsBy(f.nextProjects, f.year + 1);
   const projectSectors = SECTORS.filter((s) => f.projects.some((p) => p.sector === s) || f.nextProjects.some((p) => p.sector === s)).map((sector) => {
     const now = f.projects.filter((p) => p.sector === sector);
     const next = f.nextProjects.filter((p) => p.sector === sector);
@@ -284,8 +279,6 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     nextTargetsSource: sourceLine(f.nextTargets),
     projects: projectsBy(f.projects, f.year),
     nextProjects,
-    nextProjectsCut: nextProjects.some((g) => g.more),
-    projectsInFull: String(PROJECTS_IN_FULL),
     projectsSource: sourceLine([], [...f.projects, ...f.nextProjects]),
     hasTrend: f.trend.length > 0,
     trendHeader: f.trendColumns.map((c) => ({ text: md(t(`trend.${c.kind}`, { year: c.year })) })),
