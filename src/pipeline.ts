@@ -129,7 +129,7 @@ export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentP
   const options = { templatesDir: ws.templatesDir, date: documentDate(report.findings.documents, request.date), revision: request.edition?.edition ?? 1 };
   return {
     name: `${request.district}-${request.year}`,
-    compose: (mode) => composeBriefing(report, mode, options),
+    compose: (mode, messages) => composeBriefing(report, mode, { ...options, figures: new Set(briefingCharts(report, mode, messages).keys()) }),
     charts: (mode, messages) => briefingCharts(report, mode, messages),
     fileName: (mode, format) => briefingFileName(request.district, request.year, mode, format),
   };
@@ -167,10 +167,10 @@ export function comparisonPlan(ws: Workspace, request: ComparisonRequest): Docum
   const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: edition.edition, edition };
   return {
     name: `compare-${districts.join('-')}-${request.year}`,
-    compose: (mode) => composeDocument(
+    compose: (mode, messages) => composeDocument(
       { file: 'comparison-memo.md.hbs', view: (lang, messages) => memoView(findings, lang, messages, options), titleKey: 'memo.title', headerKey: 'memoHeader' },
       mode,
-      options,
+      { ...options, figures: new Set(comparisonCharts(findings, mode, messages).keys()) },
     ),
     charts: (mode, messages) => comparisonCharts(findings, mode, messages),
     fileName: (mode, format) => comparisonFileName(districts, request.year, mode, format),

@@ -38,8 +38,9 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
   }));
   // A comparison needs two districts with a value.
   if (new Set(values.map((v) => v.district)).size < 2) return undefined;
+  // Values far above the rest stop at the axis end: the scale clamps them; the data keeps the real value.
   const cut = axisCut(values.map((v) => v.value));
-  if (cut) for (const v of values) v.value = Math.min(v.value, cut.cap);
+  const scale = cut ? { scale: { domain: [Math.min(0, ...values.map((v) => v.value)), cut.cap], nice: false, clamp: true } } : {};
   const series = names.flatMap((name, i) => [[name, DISTRICT_COLOURS[i]!], [estimateOf(name), lighter(DISTRICT_COLOURS[i]!)]])
     .filter(([name]) => values.some((v) => v.series === name));
   const lines = mode === 'zh-en' ? 2 : 1;
@@ -51,7 +52,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
     encoding: {
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
-      x: { field: 'value', type: 'quantitative', title: axisTitle },
+      x: { field: 'value', type: 'quantitative', title: axisTitle, ...scale },
       color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend },
     },
     layer: [

@@ -65,7 +65,7 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
   const ordered = [...gaps].sort((a, b) => sense(a) * Number(a.difference) - sense(b) * Number(b.difference));
   const number = (s: string) => Number(s.replace('−', '-'));
   const numbers = ordered.flatMap((g) => [number(g.result.published.value.number!), number(g.row.target.published.value.number!)]);
-  // Outliers stop at the axis end; their labels give the real value.
+  // Outliers stop at the axis end (the scale clamps them; the data keeps the real value, as does their label).
   const cap = axisCap(numbers);
   const targetLabel = label('chartLabel.target');
   const resultLabel = label('chartLabel.result');
@@ -73,7 +73,7 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
   const values = ordered.flatMap((g) => {
     const name = bilingual(mode, g.row.indicator.name);
     const bar = (series: string, text: string, estimated: boolean) => ({
-      indicator: name, series, value: cap === undefined ? number(text) : Math.min(number(text), cap), text: estimated ? `${text} ${estimate}` : text,
+      indicator: name, series, value: number(text), text: estimated ? `${text} ${estimate}` : text,
     });
     return [bar(targetLabel, g.row.target.published.value.number!, false), bar(resultLabel, g.result.published.value.number!, g.result.marks.includes('estimate'))];
   });
@@ -82,7 +82,7 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
   // Room left of the longest negative bar for its label, which stands outside the bar's end.
   const low = Math.min(0, ...numbers);
   const high = Math.max(0, ...numbers);
-  const domain = cap !== undefined ? { domain: [low, cap], nice: false } : low < 0 ? { domain: [low - 0.25 * (high - low), high], nice: true } : {};
+  const domain = cap !== undefined ? { domain: [low, cap], nice: false, clamp: true } : low < 0 ? { domain: [low - 0.25 * (high - low), high], nice: true } : {};
   return {
     ...baseSpec,
     height: ordered.length * (lines === 2 ? 28 : 20),

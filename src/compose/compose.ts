@@ -18,9 +18,17 @@ export interface ComposeOptions {
   templatesDir: string;
   date: string;
   revision: number;
+  /** The charts the document has: a figure of any other chart is left out (and not numbered). */
+  figures?: ReadonlySet<string>;
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** The blocks without the figures of charts the document does not have (a chart needs data to draw). */
+function withFigures(blocks: Block[], figures: ReadonlySet<string> | undefined): Block[] {
+  if (!figures) return blocks;
+  return blocks.flatMap((b): Block[] => (b.type === 'figure' && !figures.has(b.chart) ? [] : b.type === 'div' ? [{ ...b, children: withFigures(b.children, figures) }] : [b]));
+}
 
 /** Numbers section headings (一、/ 1.) and figure and table captions (图1 / Figure 1.), in document order. */
 function numberBlocks(blocks: Block[], messages: Messages, lang: Lang): Block[] {
@@ -67,7 +75,7 @@ export function composeDocument(template: DocumentTemplate, mode: LangMode, opti
     const view = template.view(lang, messages);
     const text = (key: string) => unescape(renderTemplate(message(messages, key, lang), file, view, messages, lang));
     const markup = renderTemplate(source, file, view, messages, lang);
-    return { blocks: numberBlocks(parseMarkup(markup, file), messages, lang), header: text(template.headerKey), title: text(template.titleKey) };
+    return { blocks: numberBlocks(withFigures(parseMarkup(markup, file), options.figures), messages, lang), header: text(template.headerKey), title: text(template.titleKey) };
   });
   const [first, second] = rendered;
   return {

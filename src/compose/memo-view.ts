@@ -5,7 +5,7 @@ import { axisCut } from '../charts/axis-cut.js';
 import type { Lang } from '../data/types.js';
 import { SECTORS } from '../data/types.js';
 import type { Mark } from '../analyse/findings.js';
-import { formatPublished, unitSuffix } from './format-value.js';
+import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { MARK_LETTERS } from './view.js';
@@ -125,7 +125,7 @@ export function memoView(f: ComparisonFindings, lang: Lang, messages: Messages, 
     ...correctionNotice(options.edition, lang, messages),
     year: String(f.year),
     nextYear: String(f.year + 1),
-    date: options.date,
+    date: formatDate(options.date, lang),
     districts: join(names),
     districtIds: f.districts.map((d) => d.id).join('-'),
     points: [...leadPoints, ...targetPoints, ...notComparedPoints].map((text) => ({ text })),
@@ -148,7 +148,7 @@ export function memoView(f: ComparisonFindings, lang: Lang, messages: Messages, 
     mixedDocuments: kinds.size > 1,
     documentKinds: f.documentKinds.map((k) => ({ district: md(k.district.short[lang]), kind: t(`memo.documentKind.${k.document.kind}`), title: md(k.document.short[lang]) })),
     footnotes: footnotes.map((text, i) => ({ n: String(i + 1), text: md(text) })),
-    documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: d.date })),
+    documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: formatDate(d.date, lang) })),
     marks: Object.entries(MARK_LETTERS).filter(([m]) => marksUsed.has(m as Mark)).map(([m, letter]) => ({ mark: letter, text: t(`marks.${m}`) })),
   };
 }

@@ -82,9 +82,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
           const gap = p.gap ? t('keyPoints.headlineGap', { gap: gapWords(p.gap) }) : t('keyPoints.headlineTarget', { target: said(p.target), status: t(`status.${statusOfTarget(p.target)}`) });
           return t('keyPoints.headline', { ...base, rest: gap });
         }
+        // The rank right after the value it ranks, before the total (which is not ranked).
         const rest = [
-          ...(p.level ? [t('keyPoints.headlineLevel', { level: said(p.level) })] : []),
           ...(p.rank ? [t('keyPoints.headlineRank', { rank: p.rank.rank, of: p.rank.of })] : []),
+          ...(p.level ? [t('keyPoints.headlineLevel', { level: said(p.level) })] : []),
         ].join('');
         return t('keyPoints.headline', { ...base, rest });
       }
@@ -166,7 +167,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
 
   const growthRows = report.growthTargets;
   const growthMet = growthRows.filter((g) => g.row.evaluation.status === 'met').length;
-  const worst = [...growthRows].filter((g) => g.row.evaluation.status === 'not_met').sort((a, b) => Number(a.difference) - Number(b.difference))[0];
+  const worst = [...growthRows].filter((g) => g.row.evaluation.status === 'not_met').sort((a, b) => b.relative - a.relative)[0];
   const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
 
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
@@ -192,9 +193,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const nextRows = report.nextMain.map((r: NextRow) => ({ label: label(r.next), target: cellOf(r.target), result: cellOf(r.result), next: value(r.next) }));
 
   const peers = report.peers;
-  const peerValue = (v: PeerValue) => md(formatPublished(v.published, lang)) + marksOf(v.marks);
+  // Every value of a row with its unit, the district's own as its peers' (sources write units differently).
+  const peerValue = (v: PeerValue) => md(formatPublished(v.published, lang, { withUnit: true })) + marksOf(v.marks);
   const peerRows = (peers?.rows ?? []).map((r) => ({
-    label: name(r.indicator) + md(unitSuffix(r.unit, lang)),
+    label: name(r.indicator),
     value: peerValue(r.own),
     rank: md(t('peers.rank', { rank: r.rank, of: r.of })),
     others: list(r.others.map((o) => `${md(o.district.short[lang])} ${peerValue(o.value)}`), 'list.semicolon'),
@@ -254,7 +256,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     headlineSource: sourceLine(f.headline),
     hasPeers: peerRows.length > 0,
     peers: peerRows,
-    peerNames: md(list((peers?.districts ?? []).map((d) => d.short[lang]), 'list.enumeration')),
+    peerNames: md((lang === 'zh' ? (names: string[]) => list(names, 'list.enumeration') : andList)((peers?.districts ?? []).map((d) => d.short[lang]))),
     peersLegend: legendFor((peers?.rows ?? []).flatMap((r) => [r.own, ...r.others.map((o) => o.value)])),
     hasNextRows: nextRows.length > 0,
     nextRows,

@@ -81,7 +81,8 @@ const TEXT_MARK_KEYS = ['type', 'align', 'baseline', 'dx', 'dy', 'fontSize', 'fo
 const CHANNEL_KEYS = ['field', 'type', 'sort', 'title', 'axis', 'scale', 'stack', 'aggregate', 'legend', 'format'];
 const AXIS_KEYS = ['labelExpr', 'labelLimit', 'title', 'format', 'tickMinStep', 'labelAngle', 'grid'];
 const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient', 'labelLimit'];
-const SCALE_KEYS = ['domain', 'range', 'zero', 'nice'];
+// clamp: Word draws a bar beyond a fixed axis end to the end, as vega's clamped scale does.
+const SCALE_KEYS = ['domain', 'range', 'zero', 'nice', 'clamp'];
 
 /** Label expressions the mapping understands: the projects' own two-line split, and joining lines with a space. */
 const LABEL_EXPRESSIONS: Record<string, (s: string) => string> = {
