@@ -20,8 +20,8 @@ import { textsOf, type DocumentIR } from './ir/types.js';
 import { renderDocx, type DocxCharts } from './render/docx.js';
 import { pdfDefinition, renderPdf } from './render/pdf.js';
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+import type { Format } from './output-options.js';
+export { FORMATS, type Format } from './output-options.js';
 
 /** What every document request says: year, languages, formats, where, and the edition it is (from the edition writer). */
 export interface DocumentRequest {

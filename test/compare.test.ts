@@ -1,7 +1,7 @@
 // The comparison memo: ranking with ties and gaps, shared indicators, comparability notes, errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { possibleRange, rankRanges } from '../src/analyse/rank-comparable.js';
 import { parseValue } from '../src/data/parse-value.js';
 import { comparisonFileName, comparisonPlan, composeAll, renderPlan } from '../src/pipeline.js';
 import { DiagnosticError } from '../src/diagnostics.js';
-import { assertGolden, ROOT, workspace } from './helpers.js';
+import { assertGolden, pdfPages, pdfText as pdfTextOf, ROOT, workspace } from './helpers.js';
 
 const range = (text: string) => {
   const parsed = parseValue(text, ['%', '亿元']);
@@ -134,15 +134,12 @@ test('the 2024 three-district memo: page limits, and no internal words in its PD
   const modes = ['zh', 'en', 'zh-en'] as const;
   const plan = comparisonPlan(ws, { districts: ['wanzhou', 'dadukou', 'fuling'], year: 2024, langs: [...modes], formats: ['pdf', 'docx'], outDir: 'out' });
   const files = await renderPlan(ws, plan, [...modes], ['pdf', 'docx'], 'out');
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
   const limits = { zh: 8, en: 9, 'zh-en': 14 };
   for (const mode of modes) {
     const pdf = files.find((f) => f.path.endsWith(`.${mode}.pdf`))!;
-    const path = join(dir, `memo.${mode}.pdf`);
-    writeFileSync(path, pdf.data);
-    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout)?.[1]);
+    const pages = pdfPages(pdf.data);
     assert.ok(pages > 0 && pages <= limits[mode], `${mode}: ${pages} pages, at most ${limits[mode]}`);
-    const pdfText = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' }).stdout;
+    const pdfText = pdfTextOf(pdf.data);
     const docx = files.find((f) => f.path.endsWith(`.${mode}.docx`))!;
     const docxText = new TextDecoder().decode(unzipSync(docx.data)['word/document.xml']!).replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
     for (const [kind, text] of [['PDF', pdfText], ['DOCX', docxText]] as const) {

@@ -1,17 +1,12 @@
 // Every district-year the data supports: renders within the page limits, in reader words only, with a scorecard only where a target table exists.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
 import { renderBriefing, yearsWithData, type RenderedFile } from '../src/pipeline.js';
-import { workspace } from './helpers.js';
+import { pageOf, pageOfLine, pdfPages, pdfText, workspace } from './helpers.js';
 
-const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' });
 const squashed = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
-const pages = (pdf: Buffer) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))![1]);
-/** The page a text first appears on (1-based), from the form feeds pdftotext puts between pages. */
-const pageOf = (pdf: Buffer, text: string) => pdfText(pdf).split('\f').findIndex((page) => page.replace(/\s+/g, '').includes(text)) + 1;
 const docxText = (docx: Buffer) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** Every bundled briefing: the manifest's four district-years and Wanzhou 2020 from the five-year plan. */
@@ -19,6 +14,8 @@ const BRIEFINGS = [['wanzhou', 2024], ['wanzhou', 2022], ['dadukou', 2024], ['fu
 /** Page limits of issue 10: whole document, and the page by which the annex begins. */
 const LIMITS = { zh: { pages: 10, annex: 5 }, en: { pages: 12, annex: 5 }, 'zh-en': { pages: 18, annex: 7 } } as const;
 const ANNEX_HEADING = { zh: '附件', en: 'Annex', 'zh-en': '附件' } as const;
+/** Each briefing is rendered in every language mode. */
+const MODES = ['zh', 'en', 'zh-en'] as const;
 
 let files: { district: string; year: number; file: RenderedFile }[] = [];
 before(async () => {
@@ -43,6 +40,24 @@ test('page 1 is the briefing: title, date in words, key points', () => {
     assert.equal(pageOf(zh, '2025年1月13日'), 1, `${district} ${year}: date`);
     assert.equal(pageOf(find(district, year, '.en.pdf'), '13January2025'), 1);
   }
+});
+
+test('page limits: every briefing within Wanzhou 2024\'s, the annex on a new page after a short body', () => {
+  const measured: string[] = [];
+  for (const [district, year] of BRIEFINGS) {
+    for (const mode of MODES) {
+      const pdf = find(district, year, `.${mode}.pdf`);
+      const pages = pdfPages(pdf);
+      const annex = pageOfLine(pdf, ANNEX_HEADING[mode]);
+      measured.push(`${district} ${year} ${mode}: ${pages} pages, annex on page ${annex}`);
+      assert.ok(pages <= LIMITS[mode].pages, `${district} ${year} ${mode}: ${pages} pages, at most ${LIMITS[mode].pages}`);
+      assert.ok(annex > 1 && annex <= LIMITS[mode].annex, `${district} ${year} ${mode}: annex begins on page ${annex}, by page ${LIMITS[mode].annex} at the latest`);
+      // The annex heading opens its page: nothing of the body shares it.
+      const page = pdfText(pdf).split('\f')[annex - 1]!.split('\n').map((l) => l.trim()).filter(Boolean);
+      assert.ok(page.indexOf(ANNEX_HEADING[mode]) <= 1, `${district} ${year} ${mode}: the annex starts a page`);
+    }
+  }
+  console.log(measured.join('\n'));
 });
 
 /** Words meant for us, not for readers: paths, file names, line numbers, ids, messages to developers. */

@@ -49,6 +49,18 @@ const RULES: [Indicator['direction'], string, string | undefined, TargetStatus, 
   ['down', '103以内', '103.1', 'not_met', 'at_most-down'],
   ['down', '0.035以下', '0.035', 'met', 'below-down'],
   ['down', '0.035以下', '0.04', 'not_met', 'below-down'],
+  // ＜ / <: strictly below, the number itself excluded
+  ['down', '<5.5', '5.5', 'not_met', 'below-down'],
+  ['down', '＜5.5', '5.4', 'met', 'below-down'],
+  ['down', '5.5', '<5.5', 'met', 'exact-down'],
+  ['down', '<0.025', '0.025以下', 'not_comparable', 'bound-vs-bound'],
+  // 余 / ＞: more than; 约 / 近: about
+  ['up', '10', '10余', 'met', 'exact-up'],
+  ['up', '>300', '300', 'not_met', 'above-up'],
+  ['up', '约7', '6.7', 'met', 'about-up'],
+  ['up', '近7', '6.6', 'not_met', 'about-up'],
+  // a ratio or structure is read by a person
+  ['neutral', '9.8:38.5:51.7', '9.5:38.9:51.6', 'qualitative', 'qualitative'],
   // 左右: 5% of the target allowed on the wrong side
   ['up', '7左右', '6.8', 'met', 'about-up'],
   ['up', '7左右', '6.65', 'met', 'about-up'],

@@ -11,7 +11,9 @@ import { draftFiles } from '../src/import/draft-files.js';
 import type { Draft } from '../src/import/draft.js';
 import { importReport } from '../src/import/import-report.js';
 import { docxLines, htmlLines, readReport } from '../src/import/read-report.js';
-import { assertGolden, DATA, ROOT } from './helpers.js';
+import { loadDataset, readDataset } from '../src/data/load.js';
+import { planMerge } from '../src/import/merge.js';
+import { assertGolden, DATA, ROOT, scratchData } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
 const catalogue = loadCatalogue(DATA);
@@ -123,4 +125,116 @@ test('briefing import writes observations and projects as CSV or JSON; a missing
   writeFileSync(join(out, 'broken.docx'), 'not a zip');
   const broken = briefing('import', join(out, 'broken.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
   assert.match(broken.stderr, /not a readable DOCX file/);
+});
+
+test('--merge: draft rows in files of their own, conflicts reported beside the reviewed value, nothing reviewed changed, documents never see drafts', () => {
+  const data = scratchData();
+  const source = join(data, 'sources', '000_0798edd91b3d5539.txt');
+  const reviewedBefore = readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8');
+  const before = readDataset(data);
+  const args = ['import', source, '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', join(data, '..', 'draft'), '--data', data, '--merge'];
+  const r = briefing(...args);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /merged \d+ draft values \(\d+ already in the data/);
+  assert.match(r.stdout, /conflict: wanzhou 2025 九龙园热电联产二期: draft planned_continue/);
+  const merged = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
+  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator');
+  assert.ok(merged.slice(1).every((row) => row.includes(',draft,') || row.includes(',draft;')), 'every merged row is flagged draft');
+  assert.equal(readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8'), reviewedBefore, 'reviewed files untouched');
+  const after = readDataset(data);
+  assert.equal(after.observations.length, before.observations.length, 'documents see only reviewed values');
+  assert.equal(after.projects.length, before.projects.length);
+  assert.equal(after.drafts.observations.length, merged.length - 1);
+  assert.ok(after.drafts.projects.length > 0 && after.drafts.projects.every((p) => p.flags?.includes('draft') && p.name.en === ''));
+  assert.equal(briefing('validate', '--data', data).code, 0);
+
+  // A reviewer takes one row (removes its draft flag); merging again keeps it and does not draft it twice.
+  const taken = merged[1]!.replace(',draft,', ',,');
+  writeFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), [merged[0], taken, ...merged.slice(2)].join('\n') + '\n');
+  assert.equal(briefing(...args).code, 0);
+  const again = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
+  assert.equal(again[1], taken);
+  assert.equal(again.length, merged.length, 'the taken row is not drafted again');
+  assert.equal(readDataset(data).observations.length, before.observations.length + 1);
+});
+
+test('--merge plan: a value differing from a reviewed one is added beside it with a note; equal values and unfit rows are left out', () => {
+  const data = loadDataset(DATA);
+  const row = { district: 'wanzhou', year: 2024, indicator: 'gdp_growth', text: '6.8', flags: ['draft'], doc: 'wanzhou-plan-2024', line: 27, quote: '', note: '', table: '表1', name: '地区生产总值增速', unit: '%', nature: '', proposed: false };
+  const draft: Draft = {
+    observations: [
+      { ...row, kind: 'target' }, // the reviewed target is 7
+      { ...row, kind: 'result' }, // the reviewed result is 6.8
+      { ...row, kind: 'result', year: 2023, line: 28 }, // not on line 28
+      { ...row, kind: 'result', indicator: 'new_00000000', proposed: true },
+    ],
+    projects: [],
+    proposed: [],
+  };
+  const plan = planMerge(draft, data, join(ROOT, 'no-such-data'));
+  assert.deepEqual([plan.added, plan.known, plan.skipped.length], [1, 1, 2]);
+  assert.deepEqual(plan.conflicts, ['wanzhou 2024 gdp_growth target: draft "6.8" (line 27) vs reviewed "7" (data/observations/wanzhou-2024.csv:4)']);
+  assert.match(plan.files[0]!.data.toString('utf8'), /wanzhou,2024,gdp_growth,target,6\.8,draft,wanzhou-plan-2024,27,,"conflicts with reviewed ""7"" \(data\/observations\/wanzhou-2024.csv:4\)",表1/);
+  assert.throws(() => planMerge({ ...draft, observations: [{ ...row, kind: 'target', doc: 'unknown-doc' }] }, data, DATA), /not in documents.yaml/);
+});
+
+test('a draft flag is validated: projects accept only draft, drafts need no translation yet', () => {
+  const data = scratchData();
+  const file = join(data, 'projects', 'x.draft.csv');
+  writeFileSync(file, 'district,year,sector,status,zh,en,doc,line,flags\nwanzhou,2024,industry,started,九龙园热电联产二期,,wanzhou-plan-2024,741,draft\n');
+  assert.equal(readDataset(data).drafts.projects.length, 1);
+  writeFileSync(file, 'district,year,sector,status,zh,en,doc,line,flags\nwanzhou,2024,industry,started,九龙园热电联产二期,,wanzhou-plan-2024,741,preferred\n');
+  assert.throws(() => readDataset(data), /unknown flag "preferred"/);
+});
+
+/** "year kind indicator text" of each value a few lines of prose give, in a report reviewing 2024. */
+const prose = (...lines: string[]) =>
+  draftOf(lines, 'fuling', 'fuling-gwr-2025', 2024).observations.map((o) => `${o.year} ${o.kind} ${o.indicator} ${o.text}`);
+
+test('prose: a name qualified by the noun before it, or a part of the district, is not the district indicator', () => {
+  assert.deepEqual(prose('其中税收完成57亿元，工业税收25.3亿元，制造业中长期贷款余额增长10.2%。'), ['2024 result tax_revenue 57亿元']);
+  assert.deepEqual(prose('长江两岸森林覆盖率稳定在70%，全区森林覆盖率达到56.5%。'), ['2024 result forest_coverage_rate 56.5%']);
+  assert.deepEqual(prose('11个重点镇乡地区生产总值达到213亿元。场镇常住人口达到1万人，地区生产总值达8亿元。'), []);
+  assert.deepEqual(prose('一、2024年工作回顾', '龙驹镇', '场镇建成区面积达到2平方公里，地区生产总值达到20亿元。', '二、2025年主要任务', '地区生产总值增长6%以上。'), ['2025 target gdp_growth 6%以上']);
+});
+
+test('prose: lists — 分别 with a shared head or tail, 均 for every name, 城乡 as town and country', () => {
+  assert.deepEqual(prose('城乡居民基本养老保险、基本医疗保险参保率分别保持在97%、95%以上。'),
+    ['2024 result pension_insurance_coverage 97%', '2024 result medical_insurance_coverage 95%以上']);
+  assert.deepEqual(prose('生产安全事故起数、死亡人数均下降11.8%。'), ['2024 result work_safety_accidents_decline 11.8%', '2024 result work_safety_deaths_decline 11.8%']);
+  assert.deepEqual(prose('城乡居民人均可支配收入分别增长4.9%、5.2%。'), ['2024 result urban_income_growth 4.9%', '2024 result rural_income_growth 5.2%']);
+  assert.deepEqual(prose('批发业销售额、零售业销售额分别增长13.3%、10.5%。'), [], 'a two-character head is part of a word, not shared');
+});
+
+test('prose: totals, named changes, planned values and five-year averages', () => {
+  assert.deepEqual(prose('新增智能工厂、数字化车间14个，总量达94个。'), ['2024 result new_smart_factories 14个', '2024 result smart_factories_total 94个']);
+  assert.deepEqual(prose('空气质量优良天数达321天、同比增加16天。'), ['2024 result air_quality_good_days 321天', '2024 result air_quality_good_days_change 16天']);
+  assert.deepEqual(prose('2024年计划建设项目362个。'), ['2024 target construction_projects 362个']);
+  assert.deepEqual(prose('二、2025年主要任务', '规划地区生产总值年均增长6%左右。'), ['2025 fyp_target gdp_growth_5y_avg 6%左右']);
+});
+
+test('prose: a paragraph broken over lines is one; each value keeps its own line, and a value running on says so', () => {
+  const draft = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达', '', '258公里。'], 'wanzhou', 'wanzhou-fyp14', 2024);
+  assert.deepEqual(draft.observations.map((o) => [o.indicator, o.text, o.line, o.note]), [
+    ['railway_length', '285公里', 1, ''],
+    ['expressway_length', '258公里', 3, ''],
+  ]);
+  const split = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达到 258', '', '公里。'], 'wanzhou', 'wanzhou-fyp14', 2024).observations;
+  assert.deepEqual(split.map((o) => [o.text, o.line, o.note]), [['285公里', 1, ''], ['258公里', 1, 'the value continues on line 3']]);
+});
+
+test('tables: the printed unit chooses between indicators of one name; a five-year plan means the cumulative one; wrapped cells', () => {
+  const table = (caption: string, rows: string[][]) => [caption, ...rows.flatMap((r) => [...r.map((c) => `\t${c}`), ''])];
+  const jobs = draftOf(table('表1  2022年主要指标', [['序号', '指标名称', '2022年目标', '完成情况'], ['1', '城镇新增就业人数（万人）', '2.5以上', '3']]), 'wanzhou', 'wanzhou-plan-2022', 2022);
+  assert.deepEqual(jobs.observations.map((o) => o.indicator), ['new_urban_jobs', 'new_urban_jobs']);
+  const fdi = draftOf(table('表2  “十四五”主要指标', [['序号', '指标名称', '2020年', '2025年'], ['1', '实际利用外资（亿美元）', '4.37', '5']]), 'wanzhou', 'wanzhou-fyp14', 2020);
+  assert.deepEqual(fdi.observations.map((o) => `${o.indicator} ${o.kind}`), ['fdi_actual_5y_total base', 'fdi_actual_5y_total fyp_target']);
+  // "较2022年提升" then, after a row break, "0.2个百分点" on a line of its own: the row goes on to its attribute.
+  const wrapped = ['表2  2023年计划', '\t序号', '\t指标名称', '\t2023年目标', '\t指标属性', '', '\t11', '\tR&D占GDP比重（%）', '\t较2022年提升', '', '0.2个百分点', '\t预期性', '', '\t12', '\t万人发明专利拥有量（件）', '\t3.8', '\t预期性', ''];
+  const read = draftOf(wrapped, 'wanzhou', 'wanzhou-plan-2022', 2022).observations;
+  assert.deepEqual(read.map((o) => [o.indicator, o.text, o.nature]), [['rd_intensity', '较2022年提升0.2个百分点', '预期性'], ['invention_patents_per_10k', '3.8', '预期性']]);
+  // A PDF table whose name wraps inside its parentheses.
+  const pdf = ['专栏1  “十三五”主要指标完成情况', '序号', '指标名称', '属性', '2020年目标', '2020年完成', '1', '城区空气质量优良天数(按', '2015 年标准)', '约束性', '350 天左右', '346', '(新标准)'];
+  const air = draftOf(pdf, 'wanzhou', 'wanzhou-fyp14', 2020).observations;
+  assert.deepEqual(air.map((o) => [o.indicator, o.kind, o.text]), [['air_quality_good_days', 'target', '350天左右'], ['air_quality_good_days', 'result', '346']]);
 });

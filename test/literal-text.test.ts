@@ -61,7 +61,13 @@ function assertLiteral(text: string, what: string): number {
 const pdfText = (pdf: Buffer) => {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-literal-'));
   writeFileSync(join(dir, 'a.pdf'), pdf);
-  return execFileSync('pdftotext', ['-raw', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+  const pages = execFileSync('pdftotext', ['-raw', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+  // The running header and the page number come after a page's text: a paragraph that runs on to the next page
+  // would read as interrupted by them, so they are left out (the header's names are checked where the title shows them).
+  const onPages = new Map<string, number>();
+  for (const page of pages) for (const line of new Set(page.split('\n'))) onPages.set(line, (onPages.get(line) ?? 0) + 1);
+  const running = (line: string) => pages.length > 3 && (onPages.get(line) ?? 0) >= pages.length - 2;
+  return pages.map((page) => page.split('\n').filter((line) => !running(line) && !/Page \d+ of \d+|第\d+页/.test(line)).join('\n')).join('\f');
 };
 const docxText = (docx: Buffer) => {
   const xml = new TextDecoder().decode(unzipSync(docx)['word/document.xml']!);

@@ -29,6 +29,16 @@ const cases: [string, object][] = [
   ['与GDP增长同步', { qualifier: 'qualitative' }],
   ['较2023年提升0.3个百分点以上', { qualifier: 'at_least', number: '0.3', unit: '百分点', change: { baseYear: 2023, baseIsEstimate: false } }],
   ['较2023年预计完成情况提升0.5个百分点', { qualifier: 'exact', number: '0.5', unit: '百分点', change: { baseYear: 2023, baseIsEstimate: true } }],
+  ['30余万人', { qualifier: 'above', number: '30', unit: '万人' }],
+  ['700余', { qualifier: 'above', number: '700' }],
+  ['100多', { qualifier: 'above', number: '100' }],
+  ['近30亿元', { qualifier: 'about', number: '30', unit: '亿元' }],
+  ['约5%', { qualifier: 'about', number: '5', unit: '%' }],
+  ['>300', { qualifier: 'above', number: '300' }],
+  ['<5.5', { qualifier: 'below', number: '5.5', strict: true }],
+  ['＜0.025', { qualifier: 'below', number: '0.025', strict: true }],
+  ['9.8:38.5:51.7', { qualifier: 'qualitative', ratio: ['9.8', '38.5', '51.7'] }],
+  ['0.3∶40.7∶59', { qualifier: 'qualitative', ratio: ['0.3', '40.7', '59'] }],
   ['较2024年提高0.3个百分点', { qualifier: 'exact', number: '0.3', unit: '百分点', change: { baseYear: 2024, baseIsEstimate: false } }],
 ];
 
@@ -39,7 +49,7 @@ for (const [text, expected] of cases) {
 }
 
 test('rejects a number it cannot read rather than guessing', () => {
-  for (const text of ['7,5', '7..5', '约7左右以上', '12a', '不低于5以上']) assert.deepEqual(parseValue(text, UNITS), { ok: false }, text);
+  for (const text of ['7,5', '7..5', '约7左右以上', '12a', '不低于5以上', '30余万人以上', '近30左右', '9.8:', ':38.5']) assert.deepEqual(parseValue(text, UNITS), { ok: false }, text);
 });
 
 test('keeps the published digits (no re-rounding)', () => {

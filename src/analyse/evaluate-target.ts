@@ -29,7 +29,7 @@ function resultRange(v: ParsedValue): Range {
     case 'at_least': return { lo: x, hi: Infinity };
     case 'above': return { lo: x, hi: Infinity, loOpen: true };
     case 'at_most':
-    case 'below': return { lo: -Infinity, hi: x };
+    case 'below': return { lo: -Infinity, hi: x, ...(v.strict ? { hiOpen: true } : {}) };
     case 'positive': return { lo: 0, hi: Infinity, loOpen: true };
     default: return { lo: x, hi: x };
   }
@@ -42,7 +42,7 @@ function acceptedRange(v: ParsedValue, direction: Indicator['direction']): Range
     case 'at_least': return { lo: t, hi: Infinity };
     case 'above': return { lo: t, hi: Infinity, loOpen: true };
     case 'at_most':
-    case 'below': return { lo: -Infinity, hi: t };
+    case 'below': return { lo: -Infinity, hi: t, ...(v.strict ? { hiOpen: true } : {}) };
     case 'positive': return { lo: 0, hi: Infinity, loOpen: true };
     case 'exact':
       if (direction === 'up') return { lo: t, hi: Infinity };

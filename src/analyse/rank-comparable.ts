@@ -36,7 +36,7 @@ export function possibleRange(v: ParsedValue): PossibleRange | undefined {
     case 'at_least': return { low: n, high: Infinity, lowOpen: false, highOpen: true };
     case 'above': return { low: n, high: Infinity, lowOpen: true, highOpen: true };
     case 'at_most':
-    case 'below': return { low: -Infinity, high: n, lowOpen: true, highOpen: false };
+    case 'below': return { low: -Infinity, high: n, lowOpen: true, highOpen: Boolean(v.strict) };
     default: return undefined;
   }
 }

@@ -1,10 +1,9 @@
 // The build manifest (manifest.yaml): which documents `briefing build` makes, in which languages and formats.
-import { LANG_MODES, type LangMode } from '../compose/compose.js';
+import { FORMATS, LANG_MODES, type Format, type LangMode } from '../output-options.js';
 import { readText, readYamlList } from '../data/read-files.js';
 import { ID_PATTERN } from '../data/types.js';
 import { messages } from '../messages.js';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.js';
-import { FORMATS, type Format } from '../pipeline.js';
 import { parseDocument, isMap, isSeq } from 'yaml';
 
 import { briefingEntry, comparisonEntry, type DocumentEntry } from '../publish/editions.js';

@@ -5,10 +5,19 @@ import { PROJECT_STATUSES, type Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
 import { axisCut } from './axis-cut.js';
-import { baseSpec, LABEL_LIMIT, labeller, multiline, oneLine, type Labeller } from './specs.js';
+import { baseSpec, CHART_WIDTH, LABEL_LIMIT, labeller, multiline, oneLine, type Labeller } from './specs.js';
 
 const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
+
+/**
+ * A legend under the plot, which starts right of the axis labels (at most LABEL_LIMIT.axis wide): one column of
+ * two-line-long zh-en labels, else two, each label as wide as its column allows.
+ */
+const legendFor = (mode: LangMode) => {
+  const columns = mode === 'zh-en' ? 1 : 2;
+  return { columns, labelLimit: Math.floor((CHART_WIDTH - LABEL_LIMIT.axis) / columns) - 20 };
+};
 
 /** A lighter shade of a colour, for estimates. */
 const lighter = (hex: string) => `#${[1, 3, 5].map((i) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * 0.4).toString(16).padStart(2, '0')).join('')}`;
@@ -34,6 +43,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
   const series = names.flatMap((name, i) => [[name, DISTRICT_COLOURS[i]!], [estimateOf(name), lighter(DISTRICT_COLOURS[i]!)]])
     .filter(([name]) => values.some((v) => v.series === name));
   const lines = mode === 'zh-en' ? 2 : 1;
+  const legend = legendFor(mode);
   return {
     ...baseSpec,
     height: rows.length * Math.max(f.districts.length * 12, lines * 16) + 10,
@@ -42,7 +52,7 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
       x: { field: 'value', type: 'quantitative', title: axisTitle },
-      color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend: { columns: 3 } },
+      color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend },
     },
     layer: [
       { mark: { type: 'bar', height: { band: 0.85 } } },
@@ -98,7 +108,7 @@ function projectsByDistrict(f: ComparisonFindings, mode: LangMode, label: Labell
     encoding: {
       y: { field: 'district', type: 'nominal', sort: names, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       x: { field: 'count', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: oneLine(label('chartLabel.projects')), axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: { columns: 3 } },
+      color: { field: 'status', type: 'nominal', sort: statuses, title: null, scale: { domain: statuses, range: ['#1565c0', '#2e7d32', '#f9a825', '#64b5f6', '#81c784', '#ffe082'].slice(0, statuses.length) }, legend: legendFor(mode) },
       order: { field: 'rank', type: 'quantitative' },
     },
     mark: { type: 'bar', height: { band: 0.7 } },

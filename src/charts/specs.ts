@@ -79,16 +79,19 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
   });
   const lines = mode === 'zh-en' ? 2 : 1;
   const subtitle = [label('chart.growthMeasure').replaceAll('{{year}}', String(report.findings.year)), ...(cap !== undefined ? [label('chart.axisCut').replaceAll('{{cap}}', String(cap))] : [])];
+  // Room left of the longest negative bar for its label, which stands outside the bar's end.
   const low = Math.min(0, ...numbers);
+  const high = Math.max(0, ...numbers);
+  const domain = cap !== undefined ? { domain: [low, cap], nice: false } : low < 0 ? { domain: [low - 0.25 * (high - low), high], nice: true } : {};
   return {
     ...baseSpec,
-    height: ordered.length * (lines === 2 ? 34 : 26),
+    height: ordered.length * (lines === 2 ? 28 : 20),
     title: { text: subtitle.flatMap((line) => line.split('\n')), anchor: 'start', fontSize: 9 },
     data: { values },
     encoding: {
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'series', type: 'nominal', sort: [targetLabel, resultLabel] },
-      x: { field: 'value', type: 'quantitative', title: '%', ...(cap !== undefined ? { scale: { domain: [low, cap], nice: false } } : {}) },
+      x: { field: 'value', type: 'quantitative', title: '%', ...(domain.domain ? { scale: domain } : {}) },
       color: {
         field: 'series', type: 'nominal', sort: [targetLabel, resultLabel], title: null,
         scale: { domain: [targetLabel, resultLabel], range: ['#90a4ae', '#1565c0'] },
@@ -97,7 +100,8 @@ export function growthChart(report: BriefingReport, mode: LangMode, label: Label
     },
     layer: [
       { mark: { type: 'bar', height: { band: 0.8 } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
+      // A value stands beyond its bar's end: right of a positive bar, left of a negative one.
+      { mark: { type: 'text', align: { expr: "datum.value < 0 ? 'right' : 'left'" }, dx: { expr: 'datum.value < 0 ? -3 : 3' }, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
     ],
   } as TopLevelSpec;
 }

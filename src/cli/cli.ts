@@ -6,19 +6,15 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
-import { LANG_MODES, type LangMode } from '../compose/compose.js';
-import { FORMATS, type Format, type RenderedFile } from '../pipeline.js';
+import { DOCX_CHARTS, FORMATS, LANG_MODES, type DocxCharts, type Format, type LangMode } from '../output-options.js';
+import type { RenderedFile } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
-import { validateDataset } from './validate.js';
-import { dataDiff } from '../build/build.js';
-import { watchAndBuild } from '../build/watch.js';
 import { dataQuality } from '../analyse/data-quality.js';
 import { qualityReport } from './quality-report.js';
 import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
 import { planFixes } from '../data/fix-data.js';
-import { DOCX_CHARTS, type DocxCharts } from '../render/docx.js';
 import { IMPORT_FORMATS, runImport } from '../import/command.js';
-import { build, buildPaths, publishBriefing, publishComparison, withWorkspace, type Publication } from '../index.js';
+import type { Publication } from '../index.js';
 import { readState } from '../publish/state.js';
 import { historyText } from '../publish/history.js';
 import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
@@ -28,6 +24,9 @@ import { EjectExistsError, ejectTemplates } from '../project/eject.js';
 import { indicatorCatalogue, indicatorTable } from './indicators.js';
 import { say } from './cli-messages.js';
 import { closest } from './suggest.js';
+
+/** The library, loaded by the commands that render or build (not by --help, init or export: startup stays short). */
+const library = () => import('../index.js');
 
 /** Accepts repeated options and comma lists: --lang zh --lang en, --lang zh,en. */
 function listOf<T extends string>(values: (string | number)[] | string | undefined, allowed: readonly T[], name: string): T[] {
@@ -108,7 +107,7 @@ function buildOptionsOf(args: BuildArgs) {
   };
 }
 
-const projectBuildPaths = (args: BuildArgs) => buildPaths(findProject(args), buildOptionsOf(args));
+const projectBuildPaths = async (args: BuildArgs) => (await library()).buildPaths(findProject(args), buildOptionsOf(args));
 
 /** Writes to standard output; a closed pipe (`| head`) ends the command quietly. */
 function print(text: string): void {
@@ -172,6 +171,7 @@ export async function main(argv: string[]): Promise<number> {
           .epilog('Files are named <district>-<year>-briefing.<lang>.<format>, e.g. wanzhou-2024-briefing.zh-en.pdf. Written through the editions, as build does: unchanged inputs leave the current edition alone; changed ones issue the next edition and keep the previous one in output/archive/.'),
       (args) => run(async () => {
         const options = renderOptions(args);
+        const { publishBriefing, withWorkspace } = await library();
         const project = withWorkspace(findProject(args));
         report(await publishBriefing(project, { ...options, district: args.id as string }), project.outDir);
       })(),
@@ -186,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
       (args) => run(async () => {
         const options = renderOptions(args);
         const ids = args.ids as string[] | undefined;
+        const { publishComparison, withWorkspace } = await library();
         const project = withWorkspace(findProject(args));
         report(await publishComparison(project, { ...options, ...(ids && ids.length > 0 ? { districts: ids } : {}) }), project.outDir);
       })(),
@@ -202,6 +203,7 @@ export async function main(argv: string[]): Promise<number> {
         const started = performance.now();
         const log = args.json ? () => {} : (line: string) => print(`${line}\n`);
         const project = findProject(args);
+        const { build, buildPaths } = await library();
         const result = await build(project, { ...buildOptionsOf(args), log });
         const built = result.planned.filter((p) => p.render.length > 0);
         if (!args.json) return print(`${say('built', built.length, result.planned.length - built.length)}\n`);
@@ -219,8 +221,9 @@ export async function main(argv: string[]): Promise<number> {
       'diff',
       "What changed for each document since its current edition (corrections, updates), without building",
       (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build, and what else changed'),
-      (args) => run(() => {
-        for (const d of dataDiff(projectBuildPaths(args))) {
+      (args) => run(async () => {
+        const { dataDiff } = await import('../build/build.js');
+        for (const d of dataDiff(await projectBuildPaths(args))) {
           const key = d.entry.key;
           if (d.verdict.kind === 'first') print(`${key}: not built yet\n`);
           else if (d.verdict.kind === 'unchanged') print(`${key}: unchanged\n`);
@@ -238,8 +241,8 @@ export async function main(argv: string[]): Promise<number> {
       "Each document's editions: dates, corrections (old -> new, note) and updates",
       (y) => buildOptions(y).positional('doc', { type: 'string', describe: 'A document, e.g. wanzhou-2024 or compare-dadukou-fuling-wanzhou-2024 (or the start of one); default: all' })
         .example('$0 history wanzhou-2024', 'the editions of the Wanzhou 2024 briefing'),
-      (args) => run(() => {
-        const { text, found } = historyText(readState(projectBuildPaths(args).state), args.doc as string | undefined);
+      (args) => run(async () => {
+        const { text, found } = historyText(readState((await projectBuildPaths(args)).state), args.doc as string | undefined);
         if (!found) throw new Error(say('noHistory', (args.doc as string | undefined) ?? ''));
         print(text);
       })(),
@@ -248,7 +251,10 @@ export async function main(argv: string[]): Promise<number> {
       'watch',
       'Build, then rebuild on every change to data/, templates/ or briefing.yaml (Ctrl-C to stop)',
       (y) => buildOptions(y).example('$0 watch', 'rebuild while you edit the data'),
-      (args) => run(() => watchAndBuild(projectBuildPaths(args), (line) => print(`${line}\n`)))(),
+      (args) => run(async () => {
+        const { watchAndBuild } = await import('../build/watch.js');
+        await watchAndBuild(await projectBuildPaths(args), (line) => print(`${line}\n`));
+      })(),
     )
     .command(
       'validate',
@@ -259,7 +265,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 validate', 'check the data of the project in this folder')
           .example('$0 validate --fix', 'repair what can be proven, then check'),
       (args) =>
-        run(() => {
+        run(async () => {
           const project = findProject(args);
           if (args.fix) {
             const { fixes, files } = planFixes(project.dataDir);
@@ -267,11 +273,14 @@ export async function main(argv: string[]): Promise<number> {
             for (const f of fixes) print(`${f.file}:${f.line}: ${f.field}: "${f.old}" -> "${f.new}" (${f.why})\n`);
             print(`${fixes.length > 0 ? say('fixed', fixes.length) : say('nothingToFix')}\n`);
           }
+          const [{ withWorkspace }, { validateDataset }] = await Promise.all([library(), import('./validate.js')]);
           const ws = withWorkspace(project).workspace;
           const problems = validateDataset(ws);
           for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (problems.length > 0) exitCode = 1;
           else print(`${say('dataOk', ws.data.observations.length, ws.data.projects.length, ws.data.indicators.size, ws.data.documents.size)}\n`);
+          const drafts = ws.data.drafts;
+          if (problems.length === 0 && drafts.observations.length + drafts.projects.length > 0) print(`${say('draftsAwaitReview', drafts.observations.length, drafts.projects.length)}\n`);
         })(),
     )
     .command(
@@ -347,6 +356,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
           .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
           .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
+          .option('merge', { type: 'boolean', default: false, describe: "Also add the draft to the project's data (data/observations/<doc>.draft.csv, data/projects/<doc>.draft.csv), every row flagged draft; reports conflicts, never changes a reviewed row" })
           .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
       (args) => run(() => {
         for (const line of runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);

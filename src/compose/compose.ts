@@ -11,8 +11,8 @@ import { renderTemplate } from './template.js';
 import { briefingView } from './view.js';
 import { fill } from './fill.js';
 
-export type LangMode = 'zh' | 'en' | 'zh-en';
-export const LANG_MODES: readonly LangMode[] = ['zh', 'en', 'zh-en'];
+import type { LangMode } from '../output-options.js';
+export { LANG_MODES, type LangMode } from '../output-options.js';
 
 export interface ComposeOptions {
   templatesDir: string;

@@ -17,6 +17,10 @@ import { correctionNotice } from './correction-notice.js';
 /** The letter each note mark shows as; the same in both languages. */
 export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
 
+/** Groups of next year's projects up to this size are listed in full; longer ones name their first PROJECTS_SHOWN. */
+const PROJECTS_IN_FULL = 5;
+const PROJECTS_SHOWN = 3;
+
 export interface ViewOptions {
   date: string;
   revision: number;
@@ -53,6 +57,8 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const marksOf = (marks: Mark[]) => marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('');
   const value = (v: CitedValue & { marks: Mark[] }, withUnit = false) => md(formatPublished(v.published, lang, { withUnit })) + marksOf(v.marks);
   const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v.indicator)}${md(unitSuffix(v.unit, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
+  /** A row label whose values carry their own unit. */
+  const plainLabel = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v.indicator)}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
   const cellOf = (v: ValueFinding | undefined) => (v ? value(v) : '—');
   /** A value in a sentence: with its unit, and "estimate" in words. */
   const said = (v: CitedValue & { marks: Mark[] }) => {
@@ -167,16 +173,23 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
 
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
-  const projectsBy = (items: CitedProject[], year: number) =>
+  /** Project names by sector and status; with `shown`, a group longer than PROJECTS_IN_FULL names only its first `shown`. */
+  const projectsBy = (items: CitedProject[], year: number, shown?: number) =>
     SECTORS.flatMap((sector) =>
       PROJECT_STATUSES.flatMap((status) => {
         const matching = items.filter((p) => p.sector === sector && p.status === status);
-        return matching.length === 0 ? [] : [{ year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length), names: projectNames(matching) }];
+        const cut = shown !== undefined && matching.length > PROJECTS_IN_FULL;
+        return matching.length === 0 ? [] : [{
+          year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length),
+          names: projectNames(cut ? matching.slice(0, shown) : matching), more: cut, rest: String(matching.length - (shown ?? 0)),
+        }];
       }));
+  // Next year's plan is listed in full only where a group is short, when the year's own projects are listed in full beside it.
+  const nextProjects = projectsBy(f.nextProjects, f.year + 1, f.projects.length > 0 ? PROJECTS_SHOWN : undefined);
   const projectSectors = SECTORS.filter((s) => f.projects.some((p) => p.sector === s) || f.nextProjects.some((p) => p.sector === s)).map((sector) => {
     const now = f.projects.filter((p) => p.sector === sector);
     const next = f.nextProjects.filter((p) => p.sector === sector);
-    return { sector: t(`sector.${sector}`), count: String(now.length), nextCount: String(next.length), examples: projectNames((now.length > 0 ? now : next).slice(0, 2)) };
+    return { sector: t(`sector.${sector}`), count: String(now.length), nextCount: String(next.length), examples: projectNames((now.length > 0 ? now : next).slice(0, 1)) };
   });
   const statusCounts = (items: CitedProject[]) => PROJECT_STATUSES.map((s) => ({ status: s, n: items.filter((p) => p.status === s).length })).filter((s) => s.n > 0)
     .map((s) => t('projects.statusCount', { status: t(`projectStatus.${s.status}`).toLowerCase(), n: s.n }));
@@ -201,20 +214,23 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     others: c.others.map((o) => ({ value: md(formatPublished(o.published, lang, { withUnit: true })), source: md(citationText(o.cited, lang, t)) })),
   }));
 
-  /** Two entries side by side in one row, halving a long two-column list. */
-  const pairs = <T extends object>(items: T[]) => {
-    const half = Math.ceil(items.length / 2);
+  /** Two entries side by side in one row, halving a long two-column list; a sub-indicator stays in the column of its parent. */
+  const pairs = <T extends object>(items: T[], isSub: (item: T) => boolean = () => false) => {
+    let half = Math.ceil(items.length / 2);
+    while (half < items.length && isSub(items[half]!)) half++;
     // An odd list leaves the last right-hand cells empty: an entry of the same fields, all blank.
     const blank = (like: T) => Object.fromEntries(Object.keys(like).map((k) => [k, ''])) as T;
-    return items.slice(0, half).map((left, i) => ({ left, right: items[half + i] ?? blank(left) }));
+    return Array.from({ length: Math.max(half, items.length - half) }, (_, i) => ({ left: items[i] ?? blank(items[0]!), right: items[half + i] ?? blank(items[0]!) }));
   };
+  const subEntry = (e: { sub: boolean }) => e.sub;
   const trendValues = f.trend.flatMap((r) => r.cells);
   // Plan targets the trend table shows with their status; the others with a latest result get their own table.
   const planRows = f.planProgress.filter((r) => r.latest && !f.trend.some((row) => row.indicator.id === r.indicator.id));
   const planValues = f.planProgress.flatMap((r) => [r.base, r.latest, r.target]);
   const annexParts = [
     ['scorecard', f.scorecard.length > 0],
-    ['results', f.headline.length + f.otherResults.length > 0],
+    ['results', (f.scorecard.length > 0 ? f.headline.length : 0) + f.otherResults.length > 0],
+    ['peers', (report.peers?.rows.length ?? 0) > 0],
     ['next', f.nextTargets.length > 0],
     ['projects', f.projects.length + f.nextProjects.length > 0],
     ['trend', f.trend.length + f.planProgress.length > 0],
@@ -258,19 +274,21 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     scorecard,
     scorecardLegend: legendFor(rowValues(f.scorecard)),
     scorecardSource: sourceLine(rowValues(f.scorecard)),
-    otherResults: f.otherResults.map((v) => ({ label: label(v), value: value(v) })),
+    results: pairs([...(f.scorecard.length > 0 ? f.headline : []), ...f.otherResults].map((v) => ({ label: plainLabel(v), value: value(v, true), sub: Boolean(v.indicator.parent) })), subEntry),
     otherLegend: legendFor([...f.headline, ...f.otherResults]),
     otherSource: sourceLine([...f.headline, ...f.otherResults]),
-    nextTargets: pairs(f.nextTargets.map((v) => ({ label: label(v), target: value(v) }))),
+    nextTargets: pairs(f.nextTargets.map((v) => ({ label: label(v), target: value(v), sub: Boolean(v.indicator.parent) })), subEntry),
     nextTargetsLegend: legendFor(f.nextTargets),
     nextTargetsSource: sourceLine(f.nextTargets),
     projects: projectsBy(f.projects, f.year),
-    nextProjects: projectsBy(f.nextProjects, f.year + 1),
+    nextProjects,
+    nextProjectsCut: nextProjects.some((g) => g.more),
+    projectsInFull: String(PROJECTS_IN_FULL),
     projectsSource: sourceLine([], [...f.projects, ...f.nextProjects]),
     hasTrend: f.trend.length > 0,
     trendHeader: f.trendColumns.map((c) => ({ text: md(t(`trend.${c.kind}`, { year: c.year })) })),
     trendAlign: [...f.trendColumns.map(() => ' ---: '), ' :---: '].join('|'),
-    trendWidths: ['4', ...f.trendColumns.map(() => '1.6'), '1.4'].join(','),
+    trendWidths: ['5', ...f.trendColumns.map(() => '1.6'), '1.4'].join(','),
     trend: f.trend.map((r) => {
       const plan = f.planProgress.find((p) => p.indicator.id === r.indicator.id && p.latest);
       return {

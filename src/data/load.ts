@@ -8,7 +8,7 @@ import { parseValue } from './parse-value.js';
 import { readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import { tableSources, topWorkbookSheets } from './tables.js';
 import {
-  CATEGORIES, DIRECTIONS, FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SCALES, SECTORS,
+  CATEGORIES, DIRECTIONS, FLAGS, PROJECT_FLAGS, ID_PATTERN, MEASURES, NATURES, OBSERVATION_KINDS, PROJECT_STATUSES, SCALES, SECTORS,
   type Dataset, type DataText, type District, type Flag, type Indicator, type Observation, type Project, type SourceDocument, type Unit,
 } from './types.js';
 
@@ -18,6 +18,8 @@ export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'e
 export const OPTIONAL_COLUMNS = ['locator'] as const;
 /** Observations may also carry the English of their note (a corrected value's note is shown to readers in both languages). */
 export const OBSERVATION_OPTIONAL_COLUMNS = [...OPTIONAL_COLUMNS, 'note_en'] as const;
+/** Projects may also carry `flags` (only `draft`). */
+export const PROJECT_OPTIONAL_COLUMNS = ['locator', 'flags'] as const;
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
@@ -263,6 +265,7 @@ export function readDataset(dataDir: string): Dataset {
   // Observations
   const unitIds = [...units.keys()];
   const observations: Observation[] = [];
+  const draftObservations: Observation[] = [];
   const observationChecks: Checker[] = [];
   const topSheets = topWorkbookSheets(dataDir, all);
   for (const { file, records } of tableSources(dataDir, 'observations', OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL_COLUMNS, topSheets, all)) {
@@ -281,8 +284,11 @@ export function readDataset(dataDir: string): Dataset {
       if (indicator && value.unit && value.unit !== indicator.unit && !value.change) {
         check.report(rec.line, 'text', 'unitMismatch', value.unit, indicator.unit);
       }
-      if (value.qualifier === 'qualitative' && text && !phrases.has(squash(text))) check.report(rec.line, 'text', 'missingTranslation', text);
       const flags = rec.list('flags') as Flag[];
+      const draft = flags.includes('draft');
+      // A draft's qualitative text is translated when it is reviewed; no document shows it before.
+      // A ratio ("9.8:38.5:51.7") reads the same in every language.
+      if (!draft && value.qualifier === 'qualitative' && !value.ratio && text && !phrases.has(squash(text))) check.report(rec.line, 'text', 'missingTranslation', text);
       for (const flag of flags) if (!FLAGS.includes(flag)) check.report(rec.line, 'flags', 'unknownFlag', flag, FLAGS);
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);
@@ -294,7 +300,7 @@ export function readDataset(dataDir: string): Dataset {
       if (revised && rec.get('note') && !rec.get('note_en')) check.report(rec.line, 'note_en', 'revisedNoteWithoutEnglish', rec.get('note')!);
       if (!revised && text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
       checkSource(check, rec, doc, line, revised ? '' : quote);
-      observations.push({
+      (draft ? draftObservations : observations).push({
         district,
         year: check.year(rec, 'year'),
         indicator: indicatorId,
@@ -313,17 +319,22 @@ export function readDataset(dataDir: string): Dataset {
 
   // Projects
   const projects: Project[] = [];
-  for (const { file, records } of tableSources(dataDir, 'projects', PROJECT_COLUMNS, OPTIONAL_COLUMNS, topSheets, all)) {
+  const draftProjects: Project[] = [];
+  for (const { file, records } of tableSources(dataDir, 'projects', PROJECT_COLUMNS, PROJECT_OPTIONAL_COLUMNS, topSheets, all)) {
     const check = new Checker(file);
     observationChecks.push(check);
     for (const rec of checked(file, records)) {
       const district = check.required(rec, 'district');
       if (district && !districts.has(district)) check.report(rec.line, 'district', 'unknownDistrict', district);
-      const name = check.bilingual(rec);
+      const flags = rec.list('flags') as Project['flags'] & string[];
+      for (const flag of flags) if (!PROJECT_FLAGS.includes(flag)) check.report(rec.line, 'flags', 'unknownFlag', flag, PROJECT_FLAGS);
+      const draft = flags.includes('draft');
+      // A draft's English name is written when it is reviewed.
+      const name = draft ? { zh: check.required(rec, 'zh'), en: rec.get('en') ?? '' } : check.bilingual(rec);
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);
       checkSource(check, rec, doc, line, name.zh);
-      projects.push({
+      (draft ? draftProjects : projects).push({
         district,
         year: check.year(rec, 'year'),
         sector: check.oneOf(rec, 'sector', SECTORS),
@@ -331,13 +342,14 @@ export function readDataset(dataDir: string): Dataset {
         name,
         source: sourceOf(rec, doc, line, name.zh),
         place: { file, line: rec.line },
+        ...(flags.length ? { flags } : {}),
       });
     }
   }
 
   for (const c of [districtCheck, unitCheck, docCheck, phraseCheck, indicatorCheck, ...observationChecks]) all.push(...c.diagnostics);
   if (hasErrors(all)) throw new DiagnosticError(all);
-  return { districts, documents, units, indicators, phrases, observations, projects, texts };
+  return { districts, documents, units, indicators, phrases, observations, projects, drafts: { observations: draftObservations, projects: draftProjects }, texts };
 }
 
 /** Same key and same source twice is a duplicate; different values for one key need one `preferred`. */

@@ -10,7 +10,9 @@ export type Bilingual = { zh: string; en: string };
 export const OBSERVATION_KINDS = ['target', 'result', 'base', 'fyp_target'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
-export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'provisional', 'revised', 'preferred'] as const;
+export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'provisional', 'revised', 'preferred', 'draft'] as const;
+/** Flags a project row may carry: `draft` (drafted by `briefing import --merge`, not yet reviewed). */
+export const PROJECT_FLAGS = ['draft'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export const MEASURES = ['growth', 'level', 'share', 'ratio', 'count', 'index', 'qualitative'] as const;
@@ -90,6 +92,8 @@ export interface Project {
   name: Bilingual;
   source: Source;
   place: DataPlace;
+  /** `draft` while an imported row awaits review. */
+  flags?: (typeof PROJECT_FLAGS)[number][];
 }
 
 export interface District {
@@ -120,6 +124,11 @@ export interface Dataset {
   phrases: Map<string, string>;
   observations: Observation[];
   projects: Project[];
+  /**
+   * Rows flagged `draft` (imported, not yet reviewed): validated like the others but kept apart, so
+   * no document shows them and they never conflict with reviewed values.
+   */
+  drafts: { observations: Observation[]; projects: Project[] };
   /** Every string read from the data files, with its place: what `validate` checks against the font. */
   texts: DataText[];
 }

@@ -16,8 +16,10 @@ export interface CatalogueEntry {
 /** Names as printed mapped to catalogue entries; built from `zh` and `aliases` of every indicator. */
 export interface Catalogue {
   entries: CatalogueEntry[];
-  /** Normalised name → entry. */
+  /** Normalised name → entry (the first entry giving it). */
   byName: Map<string, CatalogueEntry>;
+  /** Normalised name → every entry giving it, in catalogue order. */
+  allByName: Map<string, CatalogueEntry[]>;
   /** Unit ids of units.yaml, longest first. */
   units: string[];
 }
@@ -51,6 +53,7 @@ export function loadCatalogue(dataDir: string): Catalogue {
   const files = ['indicators.yaml', ...yamlFiles(join(dataDir, 'indicators')).map((f) => `indicators/${f}`)];
   const entries: CatalogueEntry[] = [];
   const byName = new Map<string, CatalogueEntry>();
+  const allByName = new Map<string, CatalogueEntry[]>();
   for (const file of files) {
     for (const rec of readYamlList(join(dataDir, file), `data/${file}`)) {
       const id = rec.get('id');
@@ -61,6 +64,7 @@ export function loadCatalogue(dataDir: string): Catalogue {
       for (const name of entry.names) {
         const key = nameKey(name);
         if (key && !byName.has(key)) byName.set(key, entry);
+        if (key && !allByName.get(key)?.includes(entry)) allByName.set(key, [...(allByName.get(key) ?? []), entry]);
       }
     }
   }
@@ -68,13 +72,37 @@ export function loadCatalogue(dataDir: string): Catalogue {
     .map((rec) => rec.get('id') ?? '')
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
-  return { entries, byName, units };
+  return { entries, byName, allByName, units };
 }
 
-/** The catalogue entry a printed name stands for, trying it with and without a parenthesised qualifier. */
-export function lookupName(catalogue: Catalogue, name: string): CatalogueEntry | undefined {
+/** What a table says about the name beside it: the unit it prints, and whether its values are five-year totals. */
+export interface NameHints {
+  unit?: string;
+  /** A five-year plan's table: a name with a five-year cumulative variant ("实际利用外资（五年累计）") means that one. */
+  cumulative?: boolean;
+}
+
+const cumulativeEntry = (e: CatalogueEntry) => e.names.some((n) => /累计/.test(n));
+
+/**
+ * The catalogue entry a printed name stands for, trying it with and without a parenthesised qualifier
+ * and a counting word (人数); among entries of the same name, the one in the printed unit, and in a
+ * five-year plan's table the five-year cumulative one.
+ */
+export function lookupName(catalogue: Catalogue, name: string, hints: NameHints = {}): CatalogueEntry | undefined {
   const key = nameKey(name);
-  return catalogue.byName.get(key) ?? catalogue.byName.get(key.replace(/\([^()]*\)$/, ''));
+  const bare = key.replace(/\([^()]*\)$/, '');
+  const exact = catalogue.allByName.get(key) ?? catalogue.allByName.get(bare) ?? [];
+  const candidates = [...new Set([...exact, ...(catalogue.allByName.get(bare.replace(/(人数|数量)$/, '')) ?? [])])];
+  if (hints.cumulative) {
+    const total = catalogue.allByName.get(`${bare}(五年累计)`)?.[0] ?? candidates.find(cumulativeEntry);
+    if (total && (!hints.unit || total.unit === hints.unit)) return total;
+  }
+  if (hints.unit) {
+    const inUnit = candidates.find((e) => e.unit === hints.unit);
+    if (inUnit) return inUnit;
+  }
+  return exact[0] ?? candidates[0];
 }
 
 /** A proposed id for a name the catalogue lacks: stable, ASCII, readable enough to review. */

@@ -133,7 +133,9 @@ const isRowStart = (cells: Cell[], at: number, n: number) =>
 function pdfRecord(record: Cell[], valueCount: number, columns: Column[]): Row | undefined {
   let k = 0;
   const nameParts: Cell[] = [];
-  while (k < record.length && (nameParts.length === 0 || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) {
+  // A name wrapped inside its parentheses ("城区空气质量优良天数(按" "2015 年标准)") takes the cell that closes them.
+  const open = () => { const t = nameParts.map((c) => c.text).join(''); return (t.match(/[(（]/g)?.length ?? 0) > (t.match(/[)）]/g)?.length ?? 0); };
+  while (k < record.length && (nameParts.length === 0 || (open() && /[)）]/.test(record[k]!.text)) || (!valueLike(record[k]!.text) && !NATURE.test(norm(record[k]!.text))))) {
     const cell = record[k++]!;
     // A unit on a line of its own ("%") belongs in the name's parentheses.
     nameParts.push(/^[%‰]$/.test(norm(cell.text)) ? { ...cell, text: `(${norm(cell.text)})` } : cell);
@@ -172,6 +174,7 @@ export function readIndicatorTable(table: Table, ctx: ImportContext, proposed: M
     if (head && columns) rows = rowsOfPdfTable(table.cells, columns, head.start);
   }
   if (!columns) return [];
+  const fiveYearTable = columns.some((c) => c.kind === 'base' || c.kind === 'fyp_target') || ctx.lines.slice(0, 12).some((l) => /五年规划/.test(l));
   const out: DraftObservation[] = [];
   for (const row of rows) {
     const printedUnit = unitInName(row.name.text, ctx.catalogue.units) ?? (row.unit ? unitInName(`(${row.unit.replace(/[()（）]/g, '')})`, ctx.catalogue.units) : undefined);
@@ -181,7 +184,7 @@ export function readIndicatorTable(table: Table, ctx: ImportContext, proposed: M
       const text = squash(cell.text);
       if (!text || /^[—–-]+$/.test(text)) return;
       const name = column.average && !/年均/.test(row.name.text) ? `${row.name.text.replace(/[(（].*$/, '')}年均增速` : row.name.text;
-      const entry = lookupName(ctx.catalogue, name);
+      const entry = lookupName(ctx.catalogue, name, { unit: printedUnit, cumulative: fiveYearTable && !column.average });
       const id = entry?.id ?? proposedId(name);
       if (!entry && !proposed.has(id)) proposed.set(id, { id, zh: squash(name.normalize('NFKC')).replace(/^[*#]+/, '').replace(/\([^()]*\)?$/, ''), unit: printedUnit ?? '', line: row.name.line });
       out.push({

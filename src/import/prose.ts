@@ -22,11 +22,22 @@ interface Found {
 /** Words between a name and its value that say how it is reported, not what. */
 const LINK_WORDS = [
   '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
-  '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
+  '增速', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
 ].sort((a, b) => b.length - a.length);
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
+/** A name that is itself a rate ("地区生产总值年均增长"). */
+const GROWTH_NAME = /(增速|增长率|增长|增幅)$/;
 const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
+/** Words ending a subject that is a part of the district (towns, parks, river banks), not the district. */
+const SUB_AREA = /(镇乡|(?<!城)镇|(?<!城)乡|两岸|沿线|经开区|开发区|园区|片区|新区|景区|港区)$/;
+/** What may stand right before a name without making it a narrower indicator: the district, the year, reporting words. */
+const FREE_BEFORE_NAME = new RegExp(`(?:${[
+  '全区', '区级', '本区', '[区县市]', '全年', '全口径', '其中', '[年月]', '年末', '年底', '预计', '累计', '共', '合计', '同比', '力争', '确保', '以及', '和', '及', '与', '全体', '当年', '等', '新', '规划', '认真',
+  '\\d[个项家户名所条座]', '实现', '完成', '达到', '达', '新增', '带动', '打造', '上榜', '上线', '上屏', '培育', '改造', '建成', '建设', '创建', '办理', '实施', '开展', '引育', '新建',
+  '整治', '推进', '推动', '加快', '引进', '招引', '签约', '开工', '竣工', '投用', '认定', '入选', '突破', '保持', '稳定', '控制', '降低', '提高', '提升', '增加', '减少', '落实', '争取', '储备', '谋划',
+].join('|')})$`);
+const RESPECTIVELY = /分别|(?<![年人平])均(?=增长|下降|提高|提升|达|为|保持|稳定|超过|在)/;
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
@@ -36,7 +47,8 @@ export function proseSurfaces(catalogue: Catalogue): Surface[] {
   const add = (text: string, entry: CatalogueEntry) => {
     const t = squash(text.normalize('NFKC')).replace(/\([^()]*\)$/, '');
     if (t.length < 2) return;
-    for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP')])) {
+    // The short forms reports use: GDP for 地区生产总值, 国企 for 国有企业.
+    for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP'), t.replace(/国有企业/g, '国企')])) {
       const list = byText.get(variant) ?? [];
       if (!list.includes(entry)) list.push(entry);
       byText.set(variant, list);
@@ -45,7 +57,7 @@ export function proseSurfaces(catalogue: Catalogue): Surface[] {
   for (const entry of catalogue.entries) {
     for (const name of entry.names) {
       add(name, entry);
-      const base = name.replace(/(增速|增长率|增长|增幅)$/, '');
+      const base = name.replace(/(增速|增长率|增长|增幅|降幅)$/, '');
       if (base !== name) add(base, entry);
     }
   }
@@ -63,9 +75,8 @@ function valuesIn(sentence: string, pattern: RegExp): Found[] {
   for (const m of sentence.matchAll(pattern)) {
     const [text, prefix = '', number, unit, suffix = ''] = m;
     if (unit === '年' || /[\d.A-Za-z]/.test(sentence[m.index - 1] ?? '')) continue;
-    const keptPrefix = /^(突破|超过|超|不低于|不少于|不超过|低于)$/.test(prefix) ? prefix : '';
-    const start = m.index + prefix.length - keptPrefix.length;
-    out.push({ start, end: m.index + text.length, prefix: keptPrefix, number: number!, unit: unit!, suffix, text: text.slice(prefix.length - keptPrefix.length) });
+    // Every bound word is kept with its number: the value parser reads 近 and 约 as about, 逾 as more than.
+    out.push({ start: m.index, end: m.index + text.length, prefix, number: number!, unit: unit!, suffix, text });
   }
   return out;
 }
@@ -105,36 +116,72 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
   const pattern = valuePattern(ctx.catalogue.units);
   const out: DraftObservation[] = [];
   let context: Context = { year: ctx.year, kind: 'result' };
-  ctx.lines.forEach((raw, index) => {
+  let townSection = false;
+  const flat = (i: number) => ctx.lines[i]!.normalize('NFKC').replace(/[\s]+/g, '');
+  for (let index = 0; index < ctx.lines.length; index++) {
+    const raw = ctx.lines[index]!;
     context = headingContext(raw, ctx, fiveYearPlan, context);
-    if (skip.has(index + 1) || !/\d/.test(raw)) return;
-    const line = raw.normalize('NFKC').replace(/[\s]+/g, '');
-    for (const sentence of line.split(new RegExp(`(?<=${SENTENCE_END.source})`))) out.push(...sentenceValues(sentence, line, index + 1, surfaces, pattern, context, ctx));
-  });
+    // Under a town's or subdistrict's own heading ("龙驹镇"), values are the town's, up to the next section.
+    if (HEADING.test(raw) || /^\s*第[一二三四五六七八九十]+[篇章节]/.test(raw)) townSection = false;
+    else if (/^\p{Script=Han}{1,6}(镇|乡|街道)$/u.test(raw.trim())) townSection = true;
+    if (skip.has(index + 1) || townSection) continue;
+    // A paragraph broken over lines (a page break: "铁路营业里程预" … "计达到285公里"): read as one, each value at its own line.
+    const parts = [{ start: 0, lineNo: index + 1, text: flat(index) }];
+    let text = parts[0]!.text;
+    for (let next = continuation(ctx.lines, index, skip); next !== undefined; next = continuation(ctx.lines, index, skip)) {
+      parts.push({ start: text.length, lineNo: next + 1, text: flat(next) });
+      text += flat(next);
+      index = next;
+    }
+    if (!/\d/.test(text)) continue;
+    let offset = 0;
+    for (const sentence of text.split(new RegExp(`(?<=${SENTENCE_END.source})`))) {
+      const base = offset;
+      const locate = (at: number) => [...parts].reverse().find((p) => p.start <= base + at)!;
+      out.push(...sentenceValues(sentence, locate, surfaces, pattern, context, ctx));
+      offset += sentence.length;
+    }
+  }
   return out;
 }
 
+/** The line continuing line `index`'s paragraph after a break (blank lines between), if it does not end there. */
+function continuation(lines: string[], index: number, skip: Set<number>): number | undefined {
+  const line = lines[index]!.trim();
+  if (line.length < 20 || line.startsWith('\t') || /[。；;！？!?：:]$/.test(line)) return undefined;
+  let next = index + 1;
+  while (next < lines.length && next <= index + 2 && lines[next]!.trim() === '') next++;
+  const text = lines[next]?.trim();
+  if (!text || next > index + 2 || skip.has(next + 1) || lines[next]!.startsWith('\t') || HEADING.test(lines[next]!) || /^(表|专栏)\s*\d/.test(text)) return undefined;
+  return next;
+}
+
+/** Where a sentence's character stands: its line's number and text. */
+type Locate = (at: number) => { lineNo: number; text: string };
+
 function sentenceValues(
-  sentence: string, line: string, lineNo: number, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
+  sentence: string, locate: Locate, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
 ): DraftObservation[] {
   const out: DraftObservation[] = [];
   const values = valuesIn(sentence, pattern);
   const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
-    const entry = surface && choose(surface, value.unit, growth);
-    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, line, lineNo, context, ctx));
+    const entry = surface && choose(surface, value.unit, growth || GROWTH_NAME.test(surface.text));
+    if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, locate, context, ctx));
   };
   /** The names of the values read so far in this sentence, in order. */
   const named: Surface[] = [];
   let previous: { surface: Surface; end: number; quoteStart: number } | undefined;
+  let subArea = false;
   for (let v = 0; v < values.length; v++) {
     const value = values[v]!;
     const from = Math.max(previous?.end ?? 0, v > 0 ? values[v - 1]!.end : 0, lastIndexOf(sentence, CLAUSE_END, value.start) + 1);
     const before = sentence.slice(from, value.start);
     // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
-    const listed = /分别/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
+    // "A、B均下降11.8%": one value for every name.
+    const listed = RESPECTIVELY.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
     if (listed) {
-      listed.names.forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
-      v += listed.names.length - 1;
+      listed.names.forEach((surface, k) => emit(surface, values[v + (listed.same ? 0 : k)]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
+      if (!listed.same) v += listed.names.length - 1;
       previous = undefined;
       continue;
     }
@@ -146,12 +193,35 @@ function sentenceValues(
       previous = undefined;
       continue;
     }
-    let name = nameBefore(before, surfaces);
+    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces, (s, gap) => !!choose(s, value.unit, GROWTH_WORD.test(gap) || GROWTH_NAME.test(s.text)));
+    // A part of the district as subject ("场镇常住人口达到1万人，地区生产总值达8亿元"): its clauses that name no other subject follow it.
+    const read = name as ReturnType<typeof nameBefore>;
+    if (read) {
+      if (read.subArea || (subArea && read.subject === '')) {
+        subArea = true;
+        previous = undefined;
+        continue;
+      }
+      subArea = false;
+    }
     let quoteStart = from;
-    // "…达108.9亿元、增长55.5%": the rate of the value just named; "…354天、同比增加20天" is a change, not read.
-    if (!name && previous && LINKS.test(before.replace(/^[、和及]/, '')) && (!CHANGE_WORD.test(before) || value.unit === '%')) {
-      name = { surface: previous.surface, gap: before };
-      quoteStart = previous.quoteStart;
+    const link = before.replace(/^[、和及]/, '');
+    if (!name && previous && LINKS.test(link)) {
+      const base = previous.surface.text.replace(/^新增/, '');
+      const texts = surfaceTexts(surfaces);
+      // "新增智能工厂14个，总量达94个": the total is an indicator of its own, if the catalogue has it.
+      if (/总量|累计|总数/.test(link)) {
+        const total = texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
+        if (total) name = { surface: total, gap: link };
+      } else {
+        // "空气质量优良天数达321天、同比增加16天": the change, when the catalogue names it; otherwise a change is not read.
+        const rate = !CHANGE_WORD.test(before) || value.unit === '%';
+        const change = rate ? undefined : texts.get(`${previous.surface.text}${link}`) ?? texts.get(`${previous.surface.text}${link.replace(/^同比/, '')}`);
+        if (change) name = { surface: change, gap: '' };
+        // "…达108.9亿元、增长55.5%": the rate of the value just named.
+        else if (rate) name = { surface: previous.surface, gap: before };
+      }
+      if (name) quoteStart = previous.quoteStart;
     }
     // "8项重点民生实事": the name right after the value.
     if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
@@ -164,6 +234,14 @@ function sentenceValues(
     previous = { surface: name.surface, end: value.end, quoteStart };
   }
   return out;
+}
+
+const textMaps = new WeakMap<Surface[], Map<string, Surface>>();
+/** The surfaces by their text. */
+function surfaceTexts(surfaces: Surface[]): Map<string, Surface> {
+  let map = textMaps.get(surfaces);
+  if (!map) textMaps.set(surfaces, (map = new Map(surfaces.map((s) => [s.text, s]))));
+  return map;
 }
 
 /** How many values from `v` on are chained by 、 ("9%、6%、5%"). */
@@ -185,39 +263,74 @@ function lastIndexOf(s: string, pattern: RegExp, before: number): number {
 }
 
 /** The catalogue name ending nearest before a value, with only reporting words between. */
-function nameBefore(before: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
+function nameBefore(
+  before: string, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean = () => true,
+): { surface: Surface; gap: string; subject: string; subArea: boolean } | undefined {
   let best: { surface: Surface; end: number } | undefined;
   for (const surface of surfaces) {
     const at = before.lastIndexOf(surface.text);
     if (at < 0) continue;
     const end = at + surface.text.length;
-    if (!LINKS.test(before.slice(end))) continue;
+    // A name whose indicators cannot take the value ("全区居民人均可支配收入" of a rate, before "51868元") yields to one that can.
+    if (!LINKS.test(before.slice(end)) || !fits(surface, before.slice(end))) continue;
     if (!best || end > best.end) best = { surface, end };
   }
-  return best ? { surface: best.surface, gap: before.slice(best.end) } : undefined;
+  if (!best) return undefined;
+  const subject = before.slice(0, best.end - best.surface.text.length);
+  // "11个重点镇乡地区生产总值", "长江两岸森林覆盖率": a part of the district, not the district's indicator.
+  // "工业税收", "制造业中长期贷款余额": a name qualified by the noun before it is another indicator.
+  if (/\p{Script=Han}$/u.test(subject) && !FREE_BEFORE_NAME.test(subject) && !SUB_AREA.test(subject)) return undefined;
+  return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
 }
 
 /** Names listed with 、 before 分别 matched to the values listed after it. */
 function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
   const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
   const before = sentence.slice(clauseStart, values[v]!.start);
-  const at = before.indexOf('分别');
-  const gap = before.slice(at);
+  const word = RESPECTIVELY.exec(before)!;
+  const at = word.index;
+  const same = word[0] === '均';
+  const gap = before.slice(at + word[0].length);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
-  const names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
-  const list = names.map((name) => surfaces.find((s) => s.text === name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))));
-  if (names.length < 2 || list.every((s) => !s) || chainLength(sentence, values, v) !== names.length) return undefined;
-  return { names: list, gap, clauseStart };
+  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
+  if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
+  const byText = surfaceTexts(surfaces);
+  // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
+  const [first = '', last = ''] = [names[0], names[names.length - 1]];
+  const shared = (name: string) => {
+    // A head of fewer than three characters is a word's part ("批发业销售额、零售业销售额"), not a shared qualifier.
+    for (let k = 0; k < first.length; k = k === 0 ? 3 : k + 1) {
+      for (let j = last.length; j > 0; j--) {
+        const found = byText.get(`${first.slice(0, k)}${name}${j < last.length ? last.slice(j) : ''}`);
+        if (found && (k > 0 || j < last.length)) return found;
+      }
+    }
+    return undefined;
+  };
+  const list = names.map((name) => byText.get(name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))) ?? shared(name));
+  if (names.length < 2 || list.every((s) => !s) || (!same && chainLength(sentence, values, v) !== names.length)) return undefined;
+  return { names: list, gap, clauseStart, same };
 }
 
 function observation(
-  entry: CatalogueEntry, value: Found, surface: Surface, sentence: string, quoteStart: number, line: string, lineNo: number, context: Context, ctx: ImportContext,
+  entry: CatalogueEntry, value: Found, surface: Surface, sentence: string, quoteStart: number, locate: Locate, context: Context, ctx: ImportContext,
 ): DraftObservation {
   const head = sentence.slice(0, value.start);
   const named = yearBefore(head);
-  const year = named ?? context.year;
-  const kind = named === undefined ? context.kind : named > ctx.year ? (context.kind === 'result' ? 'target' : context.kind) : 'result';
+  let year = named ?? context.year;
+  let kind: DraftObservation['kind'] = named === undefined ? context.kind : named > ctx.year ? (context.kind === 'result' ? 'target' : context.kind) : 'result';
+  const subject = sentence.slice(quoteStart, value.start);
+  // "2024年计划建设项目362个": what was planned for the year, among its results.
+  if (kind === 'result' && /计划/.test(subject) && !/完成|执行|实现/.test(subject)) kind = 'target';
+  // "规划地区生产总值年均增长6%左右": a five-year average is the five-year plan's target, for the plan's last year.
+  if (kind === 'target' && entry.names.some((n) => /年均/.test(n))) {
+    kind = 'fyp_target';
+    year = Math.ceil(year / 5) * 5;
+  }
   const quote = sentence.slice(quoteStart, value.end);
+  const { lineNo, text: line } = locate(value.start);
+  const last = locate(value.end - 1).lineNo;
   return {
     district: ctx.district,
     year,
@@ -228,7 +341,7 @@ function observation(
     doc: ctx.doc,
     line: lineNo,
     quote: line.includes(quote) ? quote : value.text,
-    note: '',
+    note: last !== lineNo ? `the value continues on line ${last}` : '',
     table: '',
     name: surface.text,
     unit: value.unit === '个百分点' ? '百分点' : value.unit,

@@ -45,6 +45,12 @@ function readTable(lines: string[], captionIndex: number, label: string, caption
     for (; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.startsWith('\t')) row.push({ text: line.trim(), line: i + 1 });
+      else if (!row.length && rows.length && squash(lines[i - 1] ?? '') === '' && /^[\d.]/.test(line.trim()) && squash(line).length < 20 && lines[i + 1]?.startsWith('\t')) {
+        // A cell's value wrapped onto a line of its own after a break ("较2022年提升" … "0.2个百分点" then the row's next cell): the row goes on.
+        row = rows.pop()!;
+        const last = row[row.length - 1]!;
+        row[row.length - 1] = { text: `${last.text}${line.trim()}`, line: last.line };
+      }
       else if (squash(line) === '') {
         if (row.length) rows.push(row);
         row = [];

@@ -1,7 +1,6 @@
 // JSON Schemas of briefing.yaml and the YAML data files, built from the same lists the loader checks against.
-import { LANG_MODES } from '../compose/compose.js';
+import { FORMATS, LANG_MODES } from '../output-options.js';
 import { CATEGORIES, DIRECTIONS, MEASURES, NATURES } from '../data/types.js';
-import { FORMATS } from '../pipeline.js';
 
 const bilingual = {
   zh: { type: 'string', description: 'Chinese' },

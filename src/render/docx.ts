@@ -1,15 +1,17 @@
 // Renders the document IR to DOCX through docx, with the fonts embedded and byte-stable output.
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, LineRuleType, Packer, PageNumber,
-  Paragraph, ShadingType, Table as DocxTable, TableCell, TableRow, TextRun, WidthType, type IRunOptions, type ParagraphChild,
+  AlignmentType, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, SequentialIdentifier, Table as DocxTable,
+  TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
+import { estimatePageNumbers } from 'docx/layout';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
 import { textsOf } from '../ir/types.js';
 import { chartPngs } from './chart-png.js';
-import { addCharts, chartPlaceholder, type PlacedChart } from './word-chart/package.js';
+import { addCharts, chartPlaceholder, PLACEHOLDER_PNG, type PlacedChart } from './word-chart/package.js';
+import { CHAR_STYLE, docxStyles, finishStyles, LANG, PARA_STYLE, TABLE_STYLE, twips, type RunLang } from './docx-styles.js';
 import { chartTexts, placeChart } from './word-chart/place.js';
 import { contentWidth, STYLE } from './style.js';
 
@@ -19,63 +21,98 @@ export interface DocxInputs {
   pageLabel: string;
 }
 
-/** How a DOCX shows charts: native Word charts (editable, with their data) or pictures. */
-export type DocxCharts = 'native' | 'image';
-export const DOCX_CHARTS: readonly DocxCharts[] = ['native', 'image'];
+import type { DocxCharts } from '../output-options.js';
+export { DOCX_CHARTS, type DocxCharts } from '../output-options.js';
 
-const halfPoints = (pt: number) => Math.round(pt * 2);
-const twips = (pt: number) => Math.round(pt * 20);
-const hex = (colour: string) => colour.replace('#', '');
 type RunStyle = Omit<IRunOptions, 'text' | 'children'>;
 
-function runs(nodes: Inline[], style: RunStyle = {}): TextRun[] {
+/** What a run inherits from where it stands: its language and the character style of the span around it. */
+interface RunContext { lang: RunLang; style?: string; extra?: RunStyle }
+
+function runs(nodes: Inline[], ctx: RunContext): TextRun[] {
+  const base = (): RunStyle => ({ ...(ctx.style ? { style: ctx.style } : {}), language: LANG[ctx.lang], ...ctx.extra });
   return nodes.flatMap((n): TextRun[] => {
     switch (n.type) {
-      case 'text': return [new TextRun({ text: n.value, ...style })];
-      case 'strong': return runs(n.children, { ...style, bold: true });
-      case 'emphasis': return runs(n.children, { ...style, color: hex(STYLE.colour.translation) });
-      case 'mark': return [new TextRun({ text: n.value, superScript: true, ...style })];
-      case 'break': return [new TextRun({ break: 1, ...style })];
-      case 'span': {
-        const own: RunStyle =
-          n.class === 'translation' ? { color: hex(STYLE.colour.translation) }
-          : STYLE.status[n.class] ? { color: hex(STYLE.status[n.class]!), bold: true }
-          : {};
-        return runs(n.children, { ...style, ...own });
-      }
+      case 'text': return [new TextRun({ text: n.value, ...base() })];
+      case 'strong': return runs(n.children, ctx.style ? { ...ctx, extra: { ...ctx.extra, bold: true } } : { ...ctx, style: CHAR_STYLE.strong });
+      case 'emphasis': return runs(n.children, { ...ctx, style: CHAR_STYLE.emphasis });
+      case 'mark': return [new TextRun({ text: n.value, ...base(), style: CHAR_STYLE.mark })];
+      case 'break': return [new TextRun({ break: 1, ...base() })];
+      case 'span':
+        return runs(n.children, n.class === 'translation' ? { ...ctx, lang: 'en', style: CHAR_STYLE.translation } : CHAR_STYLE[n.class] ? { ...ctx, style: CHAR_STYLE[n.class] } : ctx);
     }
   });
 }
 
-const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
-const rule = { style: BorderStyle.SINGLE, size: 4, color: hex(STYLE.colour.rule) };
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** The languages of a text: in zh-en, "中文 <break> :span[English]{.translation}" is two parts, each with its language. */
+function languages(nodes: Inline[], mode: DocumentIR['meta']['lang']): { lang: RunLang; nodes: Inline[]; translation: boolean }[] {
+  if (mode !== 'zh-en') return [{ lang: mode, nodes, translation: false }];
+  const last = nodes.at(-1);
+  if (nodes.length >= 3 && nodes.at(-2)!.type === 'break' && last?.type === 'span' && last.class === 'translation') {
+    return [{ lang: 'zh', nodes: nodes.slice(0, -2), translation: false }, { lang: 'en', nodes: last.children, translation: true }];
+  }
+  return [{ lang: 'zh', nodes, translation: false }];
+}
 
-function table(t: Table): (Paragraph | DocxTable)[] {
+/** A caption's runs with its number ("表1 ", "Figure 1. ") as a SEQ field whose result is written. */
+function captionRuns(nodes: Inline[], lang: RunLang): ParagraphChild[] {
+  const [first, ...rest] = nodes;
+  const m = first?.type === 'text' ? /^(\D*?)(\d+)(\D*)$/.exec(first.value) : null;
+  if (!m || !m[1]!.trim()) return runs(nodes, { lang });
+  return [
+    ...runs([{ type: 'text', value: m[1]! }], { lang }),
+    new SequentialIdentifier(m[1]!.trim()),
+    ...runs([{ type: 'text', value: m[3]! }, ...rest], { lang }),
+  ];
+}
+
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+/** Where a block stands: the language mode, in the annex (smaller type) or not, and what has been placed once (title, contents). */
+interface Context { mode: DocumentIR['meta']['lang']; figure: FigureRun; annex: boolean; placed: { title: boolean; toc: boolean } }
+
+/** One paragraph per language of the text, in the style given (its translation style for the English part). */
+function paragraphs(nodes: Inline[], ctx: Context, style: { zh?: string; en?: string }, options: Omit<IParagraphOptions, 'children' | 'style'> = {}, english = false): Paragraph[] {
+  const parts = english ? [{ lang: 'en' as const, nodes, translation: true }] : languages(nodes, ctx.mode);
+  return parts.map((part) => {
+    const own = part.translation ? style.en : style.zh;
+    return new Paragraph({ ...options, ...(own ? { style: own } : {}), children: runs(part.nodes, { lang: part.lang }) });
+  });
+}
+
+function captions(nodes: Inline[], ctx: Context): Paragraph[] {
+  return languages(nodes, ctx.mode).map((part) => new Paragraph({ style: PARA_STYLE.caption, children: captionRuns(part.nodes, part.lang) }));
+}
+
+const BODY_TABLE = { heading: PARA_STYLE.tableHeading, sub: PARA_STYLE.tableSubText, text: PARA_STYLE.tableText };
+const ANNEX_TABLE = { heading: PARA_STYLE.annexTableHeading, sub: PARA_STYLE.annexTableSubText, text: PARA_STYLE.annexTableText };
+
+function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => twips((w / total) * contentWidth));
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
     new TableRow({
       tableHeader: header,
+      // As in the PDF, a row stays on one page (and docx can then lay out the pages to number the table of contents).
+      cantSplit: true,
       children: cells.map((c, i) =>
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          shading: header ? { type: ShadingType.CLEAR, fill: hex(STYLE.colour.headerFill), color: 'auto' } : undefined,
-          margins: { left: 80, right: 80, top: 30, bottom: 30 },
-          children: [new Paragraph({
-            alignment: header ? AlignmentType.CENTER : ALIGN[t.align[i] ?? 'left'],
+          children: languages(c.children, ctx.mode).map((part) => new Paragraph({
+            style: (ctx.annex ? ANNEX_TABLE : BODY_TABLE)[header ? 'heading' : sub ? 'sub' : 'text'],
+            alignment: header || (t.align[i] ?? 'left') === 'left' ? undefined : ALIGN[t.align[i]!],
             indent: sub && t.align[i] === 'left' && i === t.align.indexOf('left') ? { left: 160 } : undefined,
-            spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO },
-            children: runs(c.children, { size: halfPoints(STYLE.small), bold: header || undefined, color: sub ? hex(STYLE.colour.subRow) : undefined }),
-          })],
+            children: runs(part.nodes, { lang: part.lang }),
+          })),
         })),
     });
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: runs(t.caption) }),
+    ...captions(t.caption, ctx),
     new DocxTable({
+      style: TABLE_STYLE,
       width: { size: twips(contentWidth), type: WidthType.DXA },
       columnWidths: widths,
-      borders: { top: rule, bottom: rule, insideHorizontal: rule, left: none, right: none, insideVertical: none },
+      margins: { left: 80, right: 80, top: 20, bottom: 20 },
       rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
     }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
@@ -85,56 +122,76 @@ function table(t: Table): (Paragraph | DocxTable)[] {
 /** What stands in a figure's paragraph: a picture, or the placeholder of a native chart. */
 type FigureRun = (chart: string, caption: Inline[]) => ParagraphChild | undefined;
 
-function blocks(list: Block[], figure: FigureRun, cover = false): (Paragraph | DocxTable)[] {
-  return list.flatMap((b): (Paragraph | DocxTable)[] => {
+/** The table of contents, written with its entries and page numbers (no "update fields" prompt), before the first section. */
+const toc = () => new TableOfContents(undefined, { hyperlink: true, headingStyleRange: '1-2' });
+
+function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfContents)[] {
+  return list.flatMap((b): (Paragraph | DocxTable | TableOfContents)[] => {
     switch (b.type) {
-      case 'heading':
-        return [new Paragraph({
-          heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][b.depth - 1],
-          keepNext: true,
-          alignment: cover ? AlignmentType.CENTER : undefined,
-          children: runs(b.children),
-        })];
+      case 'heading': {
+        if (b.depth === 1 && !ctx.placed.title) {
+          ctx.placed.title = true;
+          return paragraphs(b.children, ctx, { zh: PARA_STYLE.title, en: PARA_STYLE.titleTranslation });
+        }
+        const level = Math.max(1, b.depth - 1) as 1 | 2 | 3;
+        const before = ctx.placed.toc ? [] : [toc()];
+        ctx.placed.toc = true;
+        return [...before, ...paragraphs(b.children, ctx, { zh: PARA_STYLE.heading(level), en: PARA_STYLE.headingTranslation(level) })];
+      }
       case 'paragraph': {
-        const translation = (b.class ?? '').split(' ').includes('translation');
-        return [new Paragraph({
-          style: translation ? 'Translation' : undefined,
-          alignment: cover ? AlignmentType.CENTER : undefined,
-          children: runs(b.children, cover ? { size: halfPoints(11) } : {}),
-        })];
+        const classes = (b.class ?? '').split(' ');
+        // A subheading stays with what follows it, like a heading.
+        const subhead = classes.includes('subhead');
+        const zh = subhead ? PARA_STYLE.subheading : ctx.annex ? PARA_STYLE.annexText : undefined;
+        return paragraphs(b.children, ctx, { ...(zh ? { zh } : {}), en: PARA_STYLE.translation }, subhead ? { keepNext: true } : {}, classes.includes('translation'));
       }
       case 'list':
-        return b.items.flatMap((item, i) =>
-          blocks(item, figure).map((p, j) =>
-            j === 0 && p instanceof Paragraph && !b.ordered
-              ? new Paragraph({ bullet: { level: 0 }, children: runs(firstInlines(item)) })
-              : j === 0 && p instanceof Paragraph
-                ? new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${i + 1}.\t`), ...runs(firstInlines(item))] })
-                : p));
+        return b.items.flatMap((item, i) => {
+          const [first, ...more] = item;
+          const head = first && (first.type === 'paragraph' || first.type === 'heading') ? languages(first.children, ctx.mode) : [];
+          const marked = head.map((part, j) => {
+            const children = runs(part.nodes, { lang: part.lang });
+            if (j > 0) return new Paragraph({ style: PARA_STYLE.translation, indent: { left: 360 }, children });
+            const style = ctx.annex ? { style: PARA_STYLE.annexText } : {};
+            if (!b.ordered) return new Paragraph({ ...style, bullet: { level: 0 }, children });
+            return new Paragraph({ ...style, indent: { left: 360, hanging: 360 }, children: [new TextRun({ text: `${i + 1}.\t`, language: LANG[part.lang] }), ...children] });
+          });
+          // The item's other paragraphs (its translation in zh-en) stand under its text, not under the bullet.
+          const rest = (head.length > 0 ? more : item).flatMap((block) => block.type === 'paragraph'
+            ? paragraphs(block.children, ctx, { en: PARA_STYLE.translation }, { indent: { left: 360 } }, (block.class ?? '').split(' ').includes('translation'))
+            : blocks([block], ctx));
+          return [...marked, ...rest];
+        });
       case 'table':
-        return table(b);
+        return table(b, ctx);
       case 'figure': {
-        const run = figure(b.chart, b.caption);
+        const run = ctx.figure(b.chart, b.caption);
         if (!run) return [];
-        return [
-          new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run] }),
-          new Paragraph({ style: 'Caption', children: runs(b.caption) }),
-        ];
+        return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run] }), ...captions(b.caption, ctx)];
       }
       case 'div':
-        if (b.class === 'cover') {
-          return [new Paragraph({ spacing: { before: twips(150) }, children: [] }), ...blocks(b.children, figure, true), new Paragraph({ pageBreakBefore: true, children: [] })];
-        }
-        return blocks(b.children, figure, cover);
+        return blocks(b.children, b.class === 'annex' ? { ...ctx, annex: true } : ctx);
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
   });
 }
 
-function firstInlines(item: Block[]): Inline[] {
-  const first = item[0];
-  return first && (first.type === 'paragraph' || first.type === 'heading') ? first.children : [];
+
+/** The text the styles set in bold (title, headings, captions, table headings, strong and status words): all the bold face must hold. */
+function boldText(list: Block[]): string {
+  const strong = (nodes: Inline[]): string => nodes.map((n) => (n.type === 'strong' || (n.type === 'span' && CHAR_STYLE[n.class]?.startsWith('Status')) ? plainText(n.children) : 'children' in n ? strong(n.children) : '')).join('');
+  return list.map((b) => {
+    switch (b.type) {
+      case 'heading': return plainText(b.children);
+      case 'paragraph': return strong(b.children);
+      case 'list': return b.items.map(boldText).join('');
+      case 'table': return plainText(b.caption) + b.header.map((c) => plainText(c.children)).join('') + b.rows.flat().map((c) => strong(c.children)).join('');
+      case 'figure': return plainText(b.caption);
+      case 'div': return boldText(b.children);
+      case 'pageBreak': return '';
+    }
+  }).join('');
 }
 
 function plainText(nodes: Inline[]): string {
@@ -142,17 +199,13 @@ function plainText(nodes: Inline[]): string {
 }
 
 /** Footer runs with live page fields where the label says {{page}} and {{pages}}. */
-function pageRuns(label: string): ParagraphChild[] {
+function pageRuns(label: string, lang: RunLang): ParagraphChild[] {
   return label.split(/(\{\{page\}\}|\{\{pages\}\})/).filter(Boolean).map((part) =>
-    new TextRun({
-      size: halfPoints(7.5),
-      color: hex(STYLE.colour.translation),
-      children: [part === '{{page}}' ? PageNumber.CURRENT : part === '{{pages}}' ? PageNumber.TOTAL_PAGES : part],
-    }));
+    new TextRun({ language: LANG[lang], children: [part === '{{page}}' ? PageNumber.CURRENT : part === '{{pages}}' ? PageNumber.TOTAL_PAGES : part] }));
 }
 
 /** A seeded stand-in for Math.random, so that docx's ids and font keys come out the same every time. */
-async function withSeededRandom<T>(seed: string, work: () => Promise<T>): Promise<T> {
+function withSeededRandom<T>(seed: string, work: () => T): T {
   let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
   const original = Math.random;
   Math.random = () => {
@@ -163,25 +216,47 @@ async function withSeededRandom<T>(seed: string, work: () => Promise<T>): Promis
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   try {
-    return await work();
+    return work();
   } finally {
     Math.random = original;
   }
 }
 
-/** Fixes the dates docx takes from the clock (core.xml's created/modified, every zip entry's time) and adds the native charts. */
-function normaliseZip(buffer: Buffer, isoDate: string, charts: PlacedChart[]): Buffer {
-  const entries = unzipSync(buffer);
+/** docx numbers heading bookmarks (_TocN) and bookmark ids on from one document to the next in a process: number them from 1 in each. */
+function renumberBookmarks(xml: string): string {
+  const renumber = (pattern: RegExp) => {
+    const seen = new Map<string, number>();
+    xml = xml.replace(pattern, (_, before: string, n: string, after: string) => {
+      if (!seen.has(n)) seen.set(n, seen.size + 1);
+      return `${before}${seen.get(n)}${after}`;
+    });
+  };
+  renumber(/(_Toc)(\d+)()/g);
+  renumber(/(<w:bookmark(?:Start|End) [^>]*?w:id=")(\d+)(")/g);
+  return xml;
+}
+
+/** docx's own compiler: the package's parts by path, before docx zips them (zipping once, here, saves a deflate and an inflate). */
+type Parts = Map<string, string | Uint8Array>;
+const compileParts = (doc: Document): Parts => (Packer as unknown as { compiler: { compile(d: Document): Parts } }).compiler.compile(doc);
+
+/** Parts whose text is finished here: dates docx takes from the clock, bookmark numbers, the styles docx cannot write. */
+function finishPart(name: string, text: string, stamp: string): string {
+  if (name === 'docProps/core.xml') return text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+  if (name === 'word/document.xml') return renumberBookmarks(text);
+  if (name === 'word/styles.xml') return finishStyles(text);
+  return text;
+}
+
+/** Zips the parts with fixed dates (every entry's time too) and the native charts added. */
+function zipParts(parts: Parts, isoDate: string, charts: PlacedChart[]): Buffer {
   const stamp = `${isoDate}T00:00:00Z`;
   const mtime = new Date(stamp);
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, data] of parts) entries[name] = typeof data === 'string' ? strToU8(finishPart(name, data, stamp)) : data;
   addCharts(entries, charts, mtime);
   const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-  for (const [name, data] of Object.entries(entries)) {
-    const fixed = name === 'docProps/core.xml'
-      ? strToU8(new TextDecoder().decode(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))
-      : data;
-    out[name] = [fixed, { mtime, level: 6 }];
-  }
+  for (const [name, data] of Object.entries(entries)) out[name] = [data, { mtime, level: 6 }];
   return Buffer.from(zipSync(out));
 }
 
@@ -202,13 +277,16 @@ function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts:
 export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native'): Promise<Buffer> {
   const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts) : new Map<string, PlacedChart>();
   const pngs = chartsAs === 'image' ? await chartPngs(charts, fonts) : new Map<string, Buffer>();
+  const px = (pt: number) => Math.round((pt * 96) / 72);
   const figure: FigureRun = (id, caption) => {
-    if (native.has(id)) return new TextRun(chartPlaceholder(id));
+    const placed = native.get(id);
+    if (placed) {
+      return new ImageRun({ type: 'png', data: PLACEHOLDER_PNG, transformation: { width: px(placed.widthPt), height: px(placed.heightPt) }, altText: { id: '0', name: chartPlaceholder(id), title: id, description: '' } });
+    }
     const chart = charts.get(id);
     const png = pngs.get(id);
     if (!chart || !png) return undefined;
     const widthPt = Math.min(contentWidth, chart.width);
-    const px = (pt: number) => Math.round((pt * 96) / 72);
     return new ImageRun({
       type: 'png',
       data: png,
@@ -216,13 +294,14 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       altText: { id: String([...pngs.keys()].indexOf(id) + 1), name: id, title: id, description: plainText(caption) },
     });
   };
-  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('');
-  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, used)]);
-  const font = { ascii: FONT_FAMILY, eastAsia: FONT_FAMILY, hAnsi: FONT_FAMILY, cs: FONT_FAMILY };
-  const headingRun = (size: number) => ({ font, size: halfPoints(size), bold: true, color: hex(STYLE.colour.accent) });
+  // Also the bullets docx's list numbering draws in the paragraph's font.
+  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■';
+  const boldUsed = boldText(ir.blocks) + ir.meta.title + [...native.values()].map((c) => c.chart.title?.text ?? '').join('');
+  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, boldUsed)]);
   const { margin } = STYLE.page;
+  const lang: RunLang = ir.meta.lang === 'en' ? 'en' : 'zh';
 
-  const packed = await withSeededRandom(`${ir.meta.title}|${ir.meta.lang}|${ir.meta.revision}`, () => {
+  const packed = withSeededRandom(`${ir.meta.title}|${ir.meta.lang}|${ir.meta.revision}`, () => {
     const doc = new Document({
       title: ir.meta.title,
       subject: ir.meta.subject,
@@ -231,21 +310,9 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       description: `revision ${ir.meta.revision}`,
       revision: ir.meta.revision,
       fonts: [{ name: FONT_FAMILY, data: regular, bold }],
-      styles: {
-        default: {
-          document: {
-            run: { font, size: halfPoints(STYLE.font.size), color: hex(STYLE.colour.text), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-            paragraph: { spacing: { after: 100, line: Math.round(240 * STYLE.font.lineHeight), lineRule: LineRuleType.AUTO } },
-          },
-          heading1: { run: headingRun(STYLE.heading[1]), paragraph: { spacing: { before: 240, after: 240 } } },
-          heading2: { run: headingRun(STYLE.heading[2]), paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
-          heading3: { run: headingRun(STYLE.heading[3]), paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
-        },
-        paragraphStyles: [
-          { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: halfPoints(STYLE.small) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 80 } } },
-          { id: 'Translation', name: 'Translation', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: hex(STYLE.colour.translation), size: halfPoints(STYLE.font.size * 0.92) } },
-        ],
-      },
+      styles: docxStyles(FONT_FAMILY, lang),
+      // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results.
+      pageNumbers: estimatePageNumbers,
       sections: [{
         properties: {
           titlePage: true,
@@ -255,17 +322,17 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
           },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: ir.meta.header, size: halfPoints(7.5), color: hex(STYLE.colour.translation) })] })] }),
-          first: new Header({ children: [] }),
+          default: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [new TextRun({ text: ir.meta.header, language: LANG[lang] })] })] }),
+          first: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [] })] }),
         },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageRuns(pageLabel) })] }),
-          first: new Footer({ children: [] }),
+          default: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: pageRuns(pageLabel, lang) })] }),
+          first: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: [] })] }),
         },
-        children: blocks(ir.blocks, figure),
+        children: blocks(ir.blocks, { mode: ir.meta.lang, figure, annex: false, placed: { title: false, toc: false } }),
       }],
     });
-    return Packer.toBuffer(doc);
+    return compileParts(doc);
   });
-  return normaliseZip(Buffer.from(packed), ir.meta.date, [...native.values()]);
+  return zipParts(packed, ir.meta.date, [...native.values()]);
 }

@@ -6,6 +6,7 @@ import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
 import { contentWidth, STYLE } from './style.js';
 import { fill } from '../compose/fill.js';
+import { linearLineBreaking } from './pdfmake-lines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -35,17 +36,23 @@ function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText
   });
 }
 
-function table(t: Table): Content {
+/** A row as tall as a paragraph may split across pages; shorter rows stay whole. */
+const LONG_CELL = 300;
+const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('value' in c ? c.value.length : 'children' in c ? cellLength(c.children) : 1), 0);
+
+function table(t: Table, annex: boolean): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => (w / total) * (contentWidth - t.widths.length * 8.5));
+  const fontSize = annex ? STYLE.table.annexSize : STYLE.table.size;
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
     text: inlines(children),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
     fillColor: header ? STYLE.colour.headerFill : undefined,
     color: sub ? STYLE.colour.subRow : undefined,
-    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 1.5, 0, 1.5],
-    fontSize: STYLE.small,
+    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
+    fontSize,
+    lineHeight: STYLE.table.lineHeight,
   });
   // The caption is the first header row, so it repeats with the column headers on every page the table spans.
   const captionRow: PdfCell[] = [
@@ -55,8 +62,8 @@ function table(t: Table): Content {
   return {
     table: {
       headerRows: 2,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
+      keepWithHeaderRows: Math.min(2, t.rows.length),
+      dontBreakRows: !t.rows.some((row) => row.some((c) => cellLength(c.children) > LONG_CELL)),
       widths,
       body: [captionRow, t.header.map((h, c) => cell(h.children, c, true, false)), ...t.rows.map((row, r) => row.map((c, i) => cell(c.children, i, false, t.subRows.includes(r))))],
     },
@@ -66,19 +73,45 @@ function table(t: Table): Content {
       hLineColor: () => STYLE.colour.rule,
       paddingLeft: () => 4,
       paddingRight: () => 4,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
     },
-    margin: [0, 4, 0, 10],
+    margin: [0, 4, 0, 8],
   };
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean }): Content[] {
+/** Plain text of inlines, a line break as a space (bookmark titles). */
+export function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'mark' ? n.value : n.type === 'break' ? ' ' : plainText(n.children))).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The bookmark tree: every heading but the document title (the first level-1 heading), nested by depth. */
+interface Outline { count: number; seenTitle: boolean; open: { depth: number; id: string }[] }
+
+function outlineOf(depth: number, children: Inline[], outline: Outline): Record<string, unknown> {
+  if (depth === 1 && !outline.seenTitle) {
+    outline.seenTitle = true;
+    return {};
+  }
+  while (outline.open.length > 0 && outline.open.at(-1)!.depth >= depth) outline.open.pop();
+  const id = `heading-${++outline.count}`;
+  const parent = outline.open.at(-1)?.id;
+  outline.open.push({ depth, id });
+  return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
+}
+
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; annex?: boolean; outline: Outline }): Content[] {
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading':
-        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1 }];
+        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       case 'paragraph': {
-        const translation = (b.class ?? '').split(' ').includes('translation');
-        return [{ text: inlines(b.children), style: context.cover ? 'cover' : translation ? 'translation' : 'body' }];
+        const classes = (b.class ?? '').split(' ');
+        const translation = classes.includes('translation');
+        // A subheading (class "subhead") stays with what follows it, like a heading.
+        const subhead = classes.includes('subhead');
+        const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
+        return [{ text: inlines(b.children), style, ...(subhead ? { headlineLevel: 1 } : {}) }];
       }
       case 'list':
       {
@@ -86,7 +119,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
       }
       case 'table':
-        return [table(b)];
+        return [table(b, Boolean(context.annex))];
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
@@ -98,9 +131,9 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
       }
       case 'div':
         if (b.class === 'cover') {
-          return [{ stack: blocks(b.children, charts, { cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
+          return [{ stack: blocks(b.children, charts, { ...context, cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
         }
-        return blocks(b.children, charts, context);
+        return blocks(b.children, charts, b.class === 'annex' ? { ...context, annex: true } : context);
       case 'pageBreak':
         return [{ text: '', pageBreak: 'after' }];
     }
@@ -121,7 +154,11 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       keywords: `revision ${ir.meta.revision}`,
       creationDate: new Date(`${ir.meta.date}T00:00:00Z`),
     },
-    language: ir.meta.lang === 'en' ? 'en' : 'zh-CN',
+    language: ir.meta.lang === 'en' ? 'en-US' : 'zh-CN',
+    // PDF/A-2b (pdfkit writes the XMP packet, the pdfaid entry and an sRGB output intent); no ModDate, so Info and XMP agree.
+    version: '1.7',
+    subset: 'PDF/A-2b',
+    displayTitle: true,
     header: (page: number) =>
       page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
     footer: (page: number, pages: number) => page === 1 ? '' : ({
@@ -131,10 +168,10 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       alignment: 'center',
       margin: [0, 20, 0, 0],
     }),
-    content: blocks(ir.blocks, charts, { cover: false }),
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     pageBreakBefore: (node, queries) =>
-      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 90),
+      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 70),
     defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
     styles: {
       h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },
@@ -143,6 +180,8 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       body: { margin: [0, 0, 0, 5] },
       translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
       cover: { fontSize: 11, margin: [0, 0, 0, 8] },
+      annex: { fontSize: STYLE.annex, margin: [0, 0, 0, 3] },
+      subhead: { bold: true, margin: [0, 4, 0, 3] },
       caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
   } as TDocumentDefinitions;
@@ -156,10 +195,91 @@ type PdfMake = {
 };
 let pdfmake: PdfMake | undefined;
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+type OutlineItem = { outlineData: { Dest?: unknown[] }; children: OutlineItem[] };
+type PdfKitDoc = { info: Record<string, unknown>; outline: OutlineItem; endMetadata(): void; endOutline(): void; _normalizeColor(colour: unknown): unknown };
+type Patched = { briefing?: true };
+
+/**
+ * Three fixes to pdfkit, made once on its prototype: it pastes Title, Author, Subject, Keywords, Creator and Producer
+ * into the XMP packet unescaped (escaped there only); its bookmarks jump to the page's right edge (left kept instead);
+ * it writes colours with 17 digits before every text fragment (4 decimals are finer than 8-bit colour).
+ */
+function patchPdfKitOnce(): void {
+  const pdfkit = createRequire(require.resolve('pdfmake'))('pdfkit') as { prototype: PdfKitDoc } | { default: { prototype: PdfKitDoc } };
+  const proto = ('default' in pdfkit ? pdfkit.default : pdfkit).prototype;
+  if ((proto.endMetadata as Patched).briefing) return;
+  const { endMetadata, endOutline, _normalizeColor: normaliseColour } = proto;
+  proto._normalizeColor = function (this: PdfKitDoc, colour: unknown) {
+    const out = normaliseColour.call(this, colour);
+    return Array.isArray(out) ? out.map((v: unknown) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v)) : out;
+  };
+  proto.endMetadata = Object.assign(function (this: PdfKitDoc) {
+    const info = this.info;
+    this.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      endMetadata.call(this);
+    } finally {
+      this.info = info;
+    }
+  }, { briefing: true as const });
+  proto.endOutline = function (this: PdfKitDoc) {
+    const visit = (item: OutlineItem): void => {
+      const dest = item.outlineData.Dest;
+      if (dest && dest[1] === 'XYZ') dest[2] = null;
+      item.children.forEach(visit);
+    };
+    visit(this.outline);
+    endOutline.call(this);
+  };
+}
+
+/** What pdfmake's renderer draws one text fragment from (the fields the merge looks at). */
+type Fragment = { text: string; x: number; width: number; font: object; fontSize: number; color?: unknown; opacity?: unknown } & Record<string, unknown>;
+const UNMERGEABLE = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'fontFeatures', 'sup', 'sub', 'decoration', 'background', 'characterSpacing'];
+
+/** Whether `b` continues `a` in the same look, exactly where `a` ends: then one text operation draws both. */
+function continues(a: Fragment, b: Fragment): boolean {
+  return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity
+    && Math.abs(b.x - (a.x + a.width)) < 0.01 && !b.leadingCut && UNMERGEABLE.every((k) => !a[k] && !b[k]);
+}
+
+/**
+ * pdfmake breaks Chinese text into one fragment per character (each a break opportunity) and draws each with its own
+ * colour, font and text object: some 150 bytes a character. Fragments of a line that continue one another are drawn
+ * as one; the glyphs stand where they stood. It halves the PDF.
+ */
+function mergeLineFragmentsOnce(): void {
+  const renderer = createRequire(require.resolve('pdfmake'))('./Renderer.js') as { default: { prototype: { renderLine(line: { inlines: Fragment[] }, x: number, y: number): void } & Patched } };
+  const proto = renderer.default.prototype;
+  if (proto.briefing) return;
+  const { renderLine } = proto;
+  proto.renderLine = function (this: unknown, line, x, y) {
+    const merged: Fragment[] = [];
+    for (const inline of line.inlines) {
+      const last = merged.at(-1);
+      if (last && continues(last, inline)) merged[merged.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width, trailingCut: inline.trailingCut };
+      else merged.push(inline);
+    }
+    const original = line.inlines;
+    line.inlines = merged;
+    try {
+      renderLine.call(this, line, x, y);
+    } finally {
+      line.inlines = original;
+    }
+  };
+  proto.briefing = true;
+}
+
 export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
   if (!pdfmake) {
     pdfmake = require('pdfmake') as PdfMake;
     pdfmake.setUrlAccessPolicy(() => false);
+    patchPdfKitOnce();
+    linearLineBreaking();
+    mergeLineFragmentsOnce();
   }
   const allowed = new Set([fonts.regular.file, fonts.bold.file]);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));

@@ -1,9 +1,14 @@
 // The style sheet both renderers share: sizes in points, colours as hex.
 export const STYLE = {
   page: { width: 595.28, height: 841.89, margin: { top: 64, right: 52, bottom: 56, left: 52 } },
-  font: { size: 9.5, lineHeight: 1.35 },
+  // Line heights multiply the font's own line (Noto Sans SC: 1.45 em): 1.04 gives body lines of about 1.5 em.
+  font: { size: 9.5, lineHeight: 1.04 },
   heading: { 1: 20, 2: 13, 3: 11 },
   small: 8.5,
+  /** Table text in the body, and the denser tables of the annex (附件). */
+  table: { size: 8.5, annexSize: 7.5, lineHeight: 0.92 },
+  /** Notes and lists in the annex. */
+  annex: 8,
   colour: {
     text: '#1a1a1a',
     translation: '#555555',

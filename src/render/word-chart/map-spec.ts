@@ -80,7 +80,7 @@ const LINE_MARK_KEYS = ['type', 'point', 'strokeWidth', 'interpolate'];
 const TEXT_MARK_KEYS = ['type', 'align', 'baseline', 'dx', 'dy', 'fontSize', 'fontWeight', 'color'];
 const CHANNEL_KEYS = ['field', 'type', 'sort', 'title', 'axis', 'scale', 'stack', 'aggregate', 'legend', 'format'];
 const AXIS_KEYS = ['labelExpr', 'labelLimit', 'title', 'format', 'tickMinStep', 'labelAngle', 'grid'];
-const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient'];
+const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient', 'labelLimit'];
 const SCALE_KEYS = ['domain', 'range', 'zero', 'nice'];
 
 /** Label expressions the mapping understands: the projects' own two-line split, and joining lines with a space. */
@@ -332,7 +332,9 @@ export function mapSpec(id: string, spec: unknown): WordChart {
     if (textLayer.mark.color !== undefined) labelColour = () => text(textLayer.mark.color);
     else if (byColour && byColour.field === colour?.field && !pointColours) labelColour = (series) => colourOf(colour, order(u, 'encoding.color', colour, rows))(series);
     else if (byColour) u.add('a text layer coloured by another field than its bars');
-    if (grouping !== 'stacked' && type === 'bar' && textLayer.mark.align !== 'left' && horizontal) labelPosition = 'ctr';
+    // A label beside its bar's end (align left, or set per value by an expression) is Word's outside end.
+    const besideEnd = textLayer.mark.align === 'left' || typeof textLayer.mark.align === 'object';
+    if (grouping !== 'stacked' && type === 'bar' && !besideEnd && horizontal) labelPosition = 'ctr';
   }
   u.throwIfAny();
 

@@ -14,8 +14,14 @@ export interface PlacedChart {
   style: ChartStyle;
 }
 
-/** The text docx writes where a chart goes; replaced by the chart's drawing when the package is finished. */
-export const chartPlaceholder = (id: string) => `[[word-chart:${id}]]`;
+/**
+ * The name of the stand-in picture docx writes where a chart goes, at the chart's size (so that docx lays out the
+ * pages, and numbers the table of contents, as they will be); replaced by the chart's drawing when the package is finished.
+ */
+export const chartPlaceholder = (id: string) => `word-chart:${id}`;
+
+/** A 1×1 transparent PNG: the stand-in picture's data. */
+export const PLACEHOLDER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 const EMU_PER_PT = 12700;
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
@@ -53,11 +59,17 @@ export function addCharts(entries: Record<string, Uint8Array>, charts: PlacedCha
     entries[`word/embeddings/${workbook}`] = workbookXlsx(placed.chart, mtime);
     newRels.push(`<Relationship Id="${relId}" Type="${REL_CHART}" Target="charts/chart${n}.xml"/>`);
     overrides.push(`<Override ContentType="${CHART_TYPE}" PartName="/word/charts/chart${n}.xml"/>`);
-    const placeholder = new RegExp(`<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t[^>]*>${escapeRegExp(chartPlaceholder(placed.chart.id))}</w:t></w:r>`);
+    const placeholder = new RegExp(`<w:r>(?:(?!</w:r>).)*?<wp:docPr [^>]*name="${escapeRegExp(chartPlaceholder(placed.chart.id))}"(?:(?!</w:r>).)*?</w:r>`);
     if (!placeholder.test(document)) throw new Error(`no place for chart ${placed.chart.id} in the document`);
     const chartRun = drawing(placed, relId, ++docPrId);
     document = document.replace(placeholder, () => chartRun);
   }
+  // The stand-in pictures are gone from the document: drop their relationships and files.
+  rels = rels.replace(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="(media\/[^"]+)"[^>]*\/>/g, (rel, id: string, target: string) => {
+    if (document.includes(`r:embed="${id}"`)) return rel;
+    delete entries[`word/${target}`];
+    return '';
+  });
   rels = rels.replace('</Relationships>', `${newRels.join('')}</Relationships>`);
   const xlsxDefault = types.includes('Extension="xlsx"') ? '' : `<Default ContentType="${XLSX_TYPE}" Extension="xlsx"/>`;
   types = types.replace('</Types>', `${xlsxDefault}${overrides.join('')}</Types>`);
