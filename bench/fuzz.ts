@@ -64,7 +64,7 @@ async function main(): Promise<number> {
           if (r.rendered) counts.rendered++;
         }
         if (r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'weak') problems.push(r);
-        if (++done % 500 === 0) process.stderr.write(`${done}/${queue.length} cases, ${((Date.now() - start) / 1000).toFixed(0)} s\n`);
+        if (++done % 500 === 0) process.stderr.write(`${done}/${queue.length} cases, ${((Date.now() - start) / 1000).toFixed(0)} s: ${counts.crash} crashes, ${counts.hang} hangs\n`);
         take();
       };
       const restart = (outcome: 'hang' | 'crash', detail: string) => {

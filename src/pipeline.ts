@@ -168,7 +168,7 @@ export function comparisonPlan(ws: Workspace, request: ComparisonRequest): Docum
   return {
     name: `compare-${districts.join('-')}-${request.year}`,
     compose: (mode) => composeDocument(
-      { file: 'comparison-memo.md.hbs', view: (lang, messages) => memoView(ws.data, findings, lang, messages, options), titleKey: 'memo.title', headerKey: 'memoHeader' },
+      { file: 'comparison-memo.md.hbs', view: (lang, messages) => memoView(findings, lang, messages, options), titleKey: 'memo.title', headerKey: 'memoHeader' },
       mode,
       options,
     ),

@@ -4,6 +4,7 @@ import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { observationsFor, type Chosen } from './choose.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark } from './findings.js';
 import { possibleRange, rankRanges } from './rank-comparable.js';
+import { publishedValue, type PublishedValue } from './published.js';
 
 /** Why a cell is empty, has no rank or needs a caveat; each is explained once in the memo. */
 export type CellNote =
@@ -24,6 +25,8 @@ export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth'
 export interface ComparisonCell {
   district: District;
   value?: Chosen;
+  /** The value as published (text, parsed value, unit), for the reader. */
+  published?: PublishedValue;
   marks: Mark[];
   /** 1 is best; equal values share a rank; undefined where the published values decide no rank. */
   rank?: number;
@@ -111,7 +114,7 @@ function compareRow(data: Dataset, districts: District[], indicator: Indicator, 
       const other = [...byDistrict.get(district.id)!.keys()].map((id) => data.indicators.get(id)!).find((i) => i.concept === indicator.concept && i.id !== indicator.id);
       notes.push(other ? { kind: 'other_definition', indicator: other } : { kind: 'not_published' });
     } else if (value.used.value.qualifier === 'pending') notes.push({ kind: 'pending' });
-    return { district, value, marks: value ? marksOf(value) : [], notes };
+    return { district, value, ...(value ? { published: publishedValue(data, value.used, indicator) } : {}), marks: value ? marksOf(value) : [], notes };
   });
   for (const c of cells) {
     const v = c.value?.used.value;

@@ -1,6 +1,6 @@
 // Writes a parsed value in Chinese or English, keeping every published digit.
-import type { Dataset, Indicator, Lang, Observation, Unit } from '../data/types.js';
-import { publishedValue, type PublishedValue } from '../analyse/published.js';
+import type { Lang, Unit } from '../data/types.js';
+import type { PublishedValue } from '../analyse/published.js';
 
 /** Moves the decimal point of a decimal string by `shift` places (exact; no floating point). */
 export function shiftDecimal(value: string, shift: number): string {
@@ -68,21 +68,11 @@ export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOp
   return `${q}${scaled ?? `${groupThousands(number)} ${unit.en}`}`;
 }
 
-/** The same, from the dataset: for documents whose findings do not carry published values yet. */
-export function formatValue(data: Dataset, o: Observation, indicator: Indicator, lang: Lang, options: FormatOptions = {}): string {
-  return formatPublished(publishedValue(data, o, indicator), lang, options);
-}
-
 /** A unit as a row label suffix: "（%）" / " (%)"; empty for unitless indicators. */
 export function unitSuffix(unit: Unit | undefined, lang: Lang): string {
   const text = unit ? unit[lang] : '';
   if (!text) return '';
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
-}
-
-/** The indicator's unit as a row label suffix, from the dataset. */
-export function unitLabel(data: Dataset, indicator: Indicator, lang: Lang): string {
-  return unitSuffix(data.units.get(indicator.unit), lang);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

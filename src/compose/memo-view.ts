@@ -2,10 +2,10 @@
 import { comparableNumber, type CellNote, type ComparisonCell, type ComparisonFindings, type ComparisonRow } from '../analyse/compare.js';
 import { aboutMargin } from '../analyse/rank-comparable.js';
 import { axisCut } from '../charts/axis-cut.js';
-import type { Dataset, Lang } from '../data/types.js';
+import type { Lang } from '../data/types.js';
 import { SECTORS } from '../data/types.js';
 import type { Mark } from '../analyse/findings.js';
-import { formatValue, unitLabel } from './format-value.js';
+import { formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
 import { MARK_LETTERS } from './view.js';
@@ -15,7 +15,7 @@ import { fill } from './fill.js';
 
 const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
 
-export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; edition: EditionFindings }) {
+export function memoView(f: ComparisonFindings, lang: Lang, messages: Messages, options: { date: string; edition: EditionFindings }) {
   const t = (key: string, vars: Record<string, string> = {}) => fill(message(messages, key, lang), { year: String(f.year), nextYear: String(f.year + 1), ...vars });
   const names = f.districts.map((d) => md(d.short[lang]));
   const join = (list: string[]) => (lang === 'zh' ? list.join('、') : list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
@@ -29,10 +29,10 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
     footnotes.push(text);
     return footnotes.length;
   };
-  const withUnit = (c: ComparisonCell, row: ComparisonRow) => md(formatValue(data, c.value!.used, row.indicator, lang, { withUnit: true }));
+  const withUnit = (c: ComparisonCell) => md(formatPublished(c.published!, lang, { withUnit: true }));
   const inexactText = (c: ComparisonCell, row: ComparisonRow) => {
     const v = c.value!.used.value;
-    const vars = { district: c.district.short[lang], value: withUnit(c, row) };
+    const vars = { district: c.district.short[lang], value: withUnit(c) };
     if (v.qualifier === 'about') {
       const margin = aboutMargin(v.number!);
       const at = (sign: number) => String(Math.round((Number(v.number) + sign * margin) * 1e9) / 1e9);
@@ -47,15 +47,15 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
       case 'pending': return t('memo.note.pending', { district });
       case 'other_definition': return t('memo.note.otherDefinition', { district, name: n.indicator.name[lang] });
       case 'estimate_vs_final': return t('memo.note.estimateVsFinal', { district });
-      case 'change': return t('memo.note.change', { district, value: withUnit(c, row) });
-      case 'other_unit': return t('memo.note.otherUnit', { district, value: withUnit(c, row) });
+      case 'change': return t('memo.note.change', { district, value: withUnit(c) });
+      case 'other_unit': return t('memo.note.otherUnit', { district, value: withUnit(c) });
       case 'order_open': return t('memo.note.orderOpen', { reasons: join(n.inexact.map((x) => inexactText(x, row))) });
     }
   };
   /** A value without its unit, which the row label gives: one unit for the whole row. */
   const bareValue = (c: ComparisonCell, row: ComparisonRow) => {
     const o = c.value!.used;
-    return lang === 'zh' && o.value.unit ? o.text.trim().replace(row.unit.zh, '') : formatValue(data, o, row.indicator, lang);
+    return lang === 'zh' && o.value.unit ? o.text.trim().replace(row.unit.zh, '') : formatPublished(c.published!, lang);
   };
   const cellText = (row: ComparisonRow, i: number, withRank: boolean) => {
     const c = row.cells[i]!;
@@ -70,16 +70,16 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
     const rank = withRank && c.rank !== undefined ? md(t('memo.rank', { rank: String(c.rank) })) : '';
     return `${value}${rank}${notes}`;
   };
-  const label = (row: ComparisonRow) => md(row.indicator.name[lang]) + md(unitLabel(data, row.indicator, lang));
+  const label = (row: ComparisonRow) => md(row.indicator.name[lang]) + md(unitSuffix(row.unit, lang));
 
   const districtsOf = (cells: ComparisonCell[]) => join(cells.map((c) => md(c.district.short[lang])));
-  const valueOf = (c: ComparisonCell, row: ComparisonRow) => md(formatValue(data, c.value!.used, row.indicator, lang, { withUnit: true }));
+  const valueOf = (c: ComparisonCell) => md(formatPublished(c.published!, lang, { withUnit: true }));
 
   // Main points, each computed from the findings: leads on growth rates, targets, what is not compared.
   const leadPoints = f.leads.map((l) => {
-    const vars = { indicator: md(l.row.indicator.name[lang]), leaders: districtsOf(l.leaders), value: valueOf(l.leaders[0]!, l.row) };
+    const vars = { indicator: md(l.row.indicator.name[lang]), leaders: districtsOf(l.leaders), value: valueOf(l.leaders[0]!) };
     if (!l.next || l.margin === undefined) return t('memo.point.leadAlone', vars);
-    return t(l.approximate ? 'memo.point.leadAbout' : 'memo.point.lead', { ...vars, next: districtsOf([l.next]), nextValue: valueOf(l.next, l.row), margin: l.margin });
+    return t(l.approximate ? 'memo.point.leadAbout' : 'memo.point.lead', { ...vars, next: districtsOf([l.next]), nextValue: valueOf(l.next), margin: l.margin });
   });
   const judged = f.briefings.filter((b) => b.scorecard.length > 0);
   const unjudged = f.briefings.filter((b) => b.scorecard.length === 0);
@@ -113,7 +113,7 @@ export function memoView(data: Dataset, f: ComparisonFindings, lang: Lang, messa
   })));
   const cutCells = cut ? f.growthRows.flatMap((r) => r.cells.filter((c) => cut.outliers.includes(Number(comparableNumber(c.value)))).map((c) => ({ r, c }))) : [];
   const growthCaption = (most > 0 ? t('memo.chart.growthLead', { leaders: join(growthLeaders.map((d) => md(d.short[lang]))), n: String(most), total: String(f.growthRows.length) }) : t('memo.chart.growth'))
-    + (cut ? t('memo.chart.cut', { cap: String(cut.cap), values: join(cutCells.map(({ r, c }) => t('memo.chart.cutValue', { district: md(c.district.short[lang]), indicator: md(r.indicator.name[lang]), value: valueOf(c, r) }))) }) : '');
+    + (cut ? t('memo.chart.cut', { cap: String(cut.cap), values: join(cutCells.map(({ r, c }) => t('memo.chart.cutValue', { district: md(c.district.short[lang]), indicator: md(r.indicator.name[lang]), value: valueOf(c) }))) }) : '');
 
   const rows = (list: ComparisonRow[], withRank: boolean) => list.map((r) => ({ label: label(r), cells: r.cells.map((_, i) => ({ text: cellText(r, i, withRank) })) }));
   const ranked = rows(rankedRows, true);
