@@ -137,7 +137,7 @@ test('a ratio (三次产业结构 0.3:40.7:59) loads as a ratio and needs no tra
   const dir = scratchData();
   writeFileSync(join(dir, 'indicators', 'structure.yaml'), '- id: industry_structure\n  zh: 三次产业结构\n  en: Structure of the three sectors\n  unit: 无\n  measure: ratio\n  direction: neutral\n  nature: expected\n  category: economy\n');
   const file = join(dir, 'observations', 'dadukou-2024.csv');
-  writeFileSync(file, `${readFileSync(file, 'utf8')}dadukou,2024,industry_structure,result,0.3:40.7:59,,dadukou-plan-2024,10,三次产业比重优化为0.3:40.7:59,\ndadukou,2024,gdp_growth,target,5.8%,draft,dadukou-plan-2024,10,同比（下同）增长5.8%,\n`);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}dadukou,2024,industry_structure,result,0.3:40.7:59,,dadukou-plan-2024,10,三次产业比重优化为0.3:40.7:59,,\ndadukou,2024,gdp_growth,target,5.8%,draft,dadukou-plan-2024,10,同比（下同）增长5.8%,,\n`);
   const data = loadDataset(dir);
   const ratio = data.observations.find((o) => o.indicator === 'industry_structure')!;
   assert.deepEqual(ratio.value, { qualifier: 'qualitative', ratio: ['0.3', '40.7', '59'] });
