@@ -12,6 +12,7 @@ import type { Draft } from '../src/import/draft.js';
 import { importReport } from '../src/import/import-report.js';
 import { docxLines, htmlLines, readReport } from '../src/import/read-report.js';
 import { loadDataset, readDataset } from '../src/data/load.js';
+import { readXlsx } from '../src/data/read-xlsx.js';
 import { planMerge } from '../src/import/merge.js';
 import { assertGolden, DATA, ROOT, scratchData } from './helpers.js';
 
@@ -106,7 +107,7 @@ function briefing(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('briefing import writes observations and projects as CSV or JSON; a missing report is an error and writes nothing', () => {
+test('briefing import writes observations and projects as CSV, JSON or Excel; a missing report is an error and writes nothing', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'briefing-import-')), 'draft');
   const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
   assert.equal(r.code, 0, r.stderr);
@@ -117,6 +118,12 @@ test('briefing import writes observations and projects as CSV or JSON; a missing
   const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');
   assert.equal(json.code, 0, json.stderr);
   assert.equal(JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8'))[0].indicator, 'gdp_growth');
+  const xlsx = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'xlsx');
+  assert.equal(xlsx.code, 0, xlsx.stderr);
+  const [sheet] = readXlsx(readFileSync(join(out, 'observations.xlsx')));
+  assert.equal(sheet!.name, 'observations');
+  assert.deepEqual(sheet!.rows[0]!.cells.slice(0, 5), ['district', 'year', 'indicator', 'kind', 'text']);
+  assert.deepEqual(sheet!.rows[1]!.cells.slice(0, 6), ['wanzhou', '2024', 'gdp_growth', 'target', '7', 'draft']);
   const missingOut = join(out, 'none');
   const missing = briefing('import', join(FIXTURES, 'no-such-report.docx'), '--district', 'wanzhou', '--doc', 'x', '-o', missingOut);
   assert.notEqual(missing.code, 0);
@@ -237,4 +244,9 @@ test('tables: the printed unit chooses between indicators of one name; a five-ye
   const pdf = ['专栏1  “十三五”主要指标完成情况', '序号', '指标名称', '属性', '2020年目标', '2020年完成', '1', '城区空气质量优良天数(按', '2015 年标准)', '约束性', '350 天左右', '346', '(新标准)'];
   const air = draftOf(pdf, 'wanzhou', 'wanzhou-fyp14', 2020).observations;
   assert.deepEqual(air.map((o) => [o.indicator, o.kind, o.text]), [['air_quality_good_days', 'target', '350天左右'], ['air_quality_good_days', 'result', '346']]);
+});
+
+test('prose: a list without 分别 is read only when every name is known', () => {
+  assert.deepEqual(prose('确保粮食播种面积和产量稳定在139万亩、45万吨以上。'), ['2024 result grain_sown_area 139万亩', '2024 result grain_output 45万吨以上']);
+  assert.deepEqual(prose('低空经济和粮食播种面积稳定在3个、139万亩。'), []);
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseValue } from '../src/data/parse-value.js';
+import { formatPublished } from '../src/compose/format-value.js';
 
 const UNITS = ['%', '亿元', '万元', '元', '万美元', '万吨', '万人', '万亩'];
 const cases: [string, object][] = [
@@ -55,4 +56,15 @@ test('rejects a number it cannot read rather than guessing', () => {
 test('keeps the published digits (no re-rounding)', () => {
   const parsed = parseValue('0.0350', UNITS);
   assert.ok(parsed.ok && parsed.value.number === '0.0350');
+});
+
+test('a strict bound reads "below" in English, an inclusive one "at most"; Chinese stays as published', () => {
+  const unit = { id: '%', zh: '%', en: '%' };
+  const english = (text: string) => {
+    const parsed = parseValue(text, ['%']);
+    assert.ok(parsed.ok);
+    return [formatPublished({ text, value: parsed.value, unit, unitInText: true }, 'en', { withUnit: true }), formatPublished({ text, value: parsed.value, unit, unitInText: true }, 'zh', { withUnit: true })];
+  };
+  assert.deepEqual(english('＜5.5%'), ['below 5.5%', '＜5.5%']);
+  assert.deepEqual(english('5.5%以内'), ['at most 5.5%', '5.5%以内']);
 });

@@ -358,8 +358,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
           .option('merge', { type: 'boolean', default: false, describe: "Also add the draft to the project's data (data/observations/<doc>.draft.csv, data/projects/<doc>.draft.csv), every row flagged draft; reports conflicts, never changes a reviewed row" })
           .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
-      (args) => run(() => {
-        for (const line of runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);
+      (args) => run(async () => {
+        for (const line of await runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);
       })(),
     )
     .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}.`)

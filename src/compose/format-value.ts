@@ -59,7 +59,8 @@ export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOp
   if (v.qualifier === 'qualitative') return p.english ?? p.text;
   if (v.qualifier === 'positive') return 'positive growth';
   const number = v.number!;
-  const q = v.qualifier === 'exact' ? '' : EN_WORDS[v.qualifier];
+  // ＜ excludes the number itself: "below", not "at most".
+  const q = v.qualifier === 'exact' ? '' : v.strict ? 'below ' : EN_WORDS[v.qualifier];
   if (v.change) return `up ${q}${number} percentage points on ${v.change.baseYear}${v.change.baseIsEstimate ? ' (estimated)' : ''}`;
   const percent = unit?.id === '%';
   if (!options.withUnit || !unit || !unit.en) return `${q}${percent && options.withUnit ? `${number}%` : groupThousands(number)}`;

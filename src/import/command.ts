@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadDataset, readDataset } from '../data/load.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { loadCatalogue } from './catalogue.js';
-import { DRAFT_FORMATS, draftFiles, type DraftFormat } from './draft-files.js';
+import { DRAFT_FORMATS, draftFilesIn, type DraftFormat } from './draft-files.js';
 import { importReport, reviewedYear } from './import-report.js';
 import { mergeReport, planMerge } from './merge.js';
 import { readReport } from './read-report.js';
@@ -23,7 +23,7 @@ export interface ImportArgs {
 export const IMPORT_FORMATS = DRAFT_FORMATS;
 
 /** Runs an import; returns the lines to print. */
-export function runImport(args: ImportArgs): string[] {
+export async function runImport(args: ImportArgs): Promise<string[]> {
   const lines = readReport(resolve(args.report));
   const year = args.year ?? reviewedYear(lines);
   if (!year) throw new Error(`cannot tell which year ${args.report} reviews; give --year`);
@@ -33,7 +33,7 @@ export function runImport(args: ImportArgs): string[] {
   const data = args.merge ? loadDataset(dataDir) : undefined;
   const draft = importReport({ district: args.district, doc: args.doc, year, lines, catalogue });
   const outDir = resolve(args.out);
-  const files = draftFiles(draft, catalogue, args.format as DraftFormat).map((f) => ({ path: join(outDir, f.name), data: f.data }));
+  const files = (await draftFilesIn(draft, catalogue, args.format as DraftFormat)).map((f) => ({ path: join(outDir, f.name), data: f.data }));
   writeFilesAtomically(files);
   const out = [
     ...files.map((f) => f.path),

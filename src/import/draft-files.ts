@@ -1,11 +1,11 @@
 // Writes a draft as data files: observations and projects in the data format's columns, then the reviewer's columns.
 import { OBSERVATION_COLUMNS, PROJECT_COLUMNS } from '../data/load.js';
 import { parseValue } from '../data/parse-value.js';
-import { toCsv, toJson } from '../export.js';
+import { toCsv, toJson, toXlsx } from '../export.js';
 import type { Catalogue } from './catalogue.js';
 import type { Draft } from './draft.js';
 
-export const DRAFT_FORMATS = ['csv', 'json'] as const;
+export const DRAFT_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 
 /** Columns after the data format's own: where in the report, the name as printed, and the parsed value. */
@@ -35,7 +35,7 @@ export function projectDraftRows(draft: Draft): Row[] {
 }
 
 /** The files of a draft: DIR/observations.<ext>, DIR/projects.<ext> and, when names were unknown, DIR/indicators.yaml. */
-export function draftFiles(draft: Draft, catalogue: Catalogue, format: DraftFormat): { name: string; data: Buffer }[] {
+export function draftFiles(draft: Draft, catalogue: Catalogue, format: Exclude<DraftFormat, 'xlsx'>): { name: string; data: Buffer }[] {
   const observations = observationDraftRows(draft, catalogue);
   const projects = projectDraftRows(draft);
   const files = [
@@ -52,4 +52,15 @@ function proposedCatalogue(draft: Draft): string {
     [`- id: ${p.id}`, `  zh: "${p.zh.replace(/"/g, '\\"')}"`, `  en: ""`, `  unit: "${p.unit || '无'}"`, `  measure: ${/增速|增长/.test(p.zh) ? 'growth' : 'level'}`,
       `  direction: up`, `  nature: expected`, `  category: economy`, `  # proposed by import from line ${p.line}; complete en, measure, direction, category`].join('\n'));
   return `# Indicators the report names that the catalogue lacks (proposed by briefing import).\n${entries.join('\n')}\n`;
+}
+
+/** The files of a draft in any format: workbooks (one sheet each, named observations and projects, as data/ reads them) are written asynchronously. */
+export async function draftFilesIn(draft: Draft, catalogue: Catalogue, format: DraftFormat): Promise<{ name: string; data: Buffer }[]> {
+  if (format !== 'xlsx') return draftFiles(draft, catalogue, format);
+  const files = draftFiles(draft, catalogue, 'csv').filter((f) => f.name === 'indicators.yaml');
+  return [
+    { name: 'observations.xlsx', data: await toXlsx(observationDraftRows(draft, catalogue), DRAFT_OBSERVATION_COLUMNS, 'observations') },
+    { name: 'projects.xlsx', data: await toXlsx(projectDraftRows(draft), DRAFT_PROJECT_COLUMNS, 'projects') },
+    ...files,
+  ];
 }

@@ -22,7 +22,7 @@ interface Found {
 /** Words between a name and its value that say how it is reported, not what. */
 const LINK_WORDS = [
   '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
-  '增速', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
+  '增速', '拓展至', '拓展到', '动态', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
 ].sort((a, b) => b.length - a.length);
 const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
@@ -74,7 +74,8 @@ function valuesIn(sentence: string, pattern: RegExp): Found[] {
   const out: Found[] = [];
   for (const m of sentence.matchAll(pattern)) {
     const [text, prefix = '', number, unit, suffix = ''] = m;
-    if (unit === '年' || /[\d.A-Za-z]/.test(sentence[m.index - 1] ?? '')) continue;
+    // A year is not a value, nor an ordinal ("全区第7户百亿级企业").
+    if (unit === '年' || /[\d.A-Za-z第]/.test(sentence[m.index - 1] ?? '')) continue;
     // Every bound word is kept with its number: the value parser reads 近 and 约 as about, 逾 as more than.
     out.push({ start: m.index, end: m.index + text.length, prefix, number: number!, unit: unit!, suffix, text });
   }
@@ -117,7 +118,7 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
   const out: DraftObservation[] = [];
   let context: Context = { year: ctx.year, kind: 'result' };
   let townSection = false;
-  const flat = (i: number) => ctx.lines[i]!.normalize('NFKC').replace(/[\s]+/g, '');
+  const flat = (i: number) => comparable(ctx.lines[i]!).text;
   for (let index = 0; index < ctx.lines.length; index++) {
     const raw = ctx.lines[index]!;
     context = headingContext(raw, ctx, fiveYearPlan, context);
@@ -126,10 +127,10 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
     else if (/^\p{Script=Han}{1,6}(镇|乡|街道)$/u.test(raw.trim())) townSection = true;
     if (skip.has(index + 1) || townSection) continue;
     // A paragraph broken over lines (a page break: "铁路营业里程预" … "计达到285公里"): read as one, each value at its own line.
-    const parts = [{ start: 0, lineNo: index + 1, text: flat(index) }];
+    const parts = [{ start: 0, lineNo: index + 1, ...comparable(raw) }];
     let text = parts[0]!.text;
     for (let next = continuation(ctx.lines, index, skip); next !== undefined; next = continuation(ctx.lines, index, skip)) {
-      parts.push({ start: text.length, lineNo: next + 1, text: flat(next) });
+      parts.push({ start: text.length, lineNo: next + 1, ...comparable(ctx.lines[next]!) });
       text += flat(next);
       index = next;
     }
@@ -157,7 +158,34 @@ function continuation(lines: string[], index: number, skip: Set<number>): number
 }
 
 /** Where a sentence's character stands: its line's number and text. */
-type Locate = (at: number) => { lineNo: number; text: string };
+type Locate = (at: number) => { lineNo: number } & Comparable;
+
+/** A line as the readers compare it (width-normalised, no spaces), with where each of its characters stands in the line as printed. */
+interface Comparable {
+  text: string;
+  raw: string;
+  /** Index in `raw` of each character of `text`. */
+  map: number[];
+}
+
+function comparable(raw: string): Comparable {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    const n = c.normalize('NFKC').replace(/\s+/g, '');
+    text += n;
+    for (let k = 0; k < n.length; k++) map.push(i);
+  }
+  return { text, raw, map };
+}
+
+/** The passage as printed (full-width marks kept, spaces dropped) for a piece of a comparable line, if it stands there. */
+function printed(line: Comparable, piece: string): string | undefined {
+  const at = line.text.indexOf(piece);
+  if (at < 0 || !piece) return undefined;
+  return line.raw.slice(line.map[at], line.map[at + piece.length - 1]! + 1).replace(/\s+/g, '');
+}
 
 function sentenceValues(
   sentence: string, locate: Locate, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
@@ -178,7 +206,7 @@ function sentenceValues(
     const before = sentence.slice(from, value.start);
     // "A、B、C分别增长9%、6%、5%": the names in order, the values in order.
     // "A、B均下降11.8%": one value for every name.
-    const listed = RESPECTIVELY.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
+    const listed = RESPECTIVELY.test(before) || /[、和]/.test(before) ? respectively(sentence, values, v, surfaces) : undefined;
     if (listed) {
       listed.names.forEach((surface, k) => emit(surface, values[v + (listed.same ? 0 : k)]!, GROWTH_WORD.test(listed.gap), listed.clauseStart));
       if (!listed.same) v += listed.names.length - 1;
@@ -188,7 +216,9 @@ function sentenceValues(
     // "接待旅客量4318万人次、旅游总花费368亿元，分别增长10.9%、10.2%": the rates of the values just named.
     const chained = chainLength(sentence, values, v);
     if (/分别/.test(before) && LINKS.test(before) && chained > 1 && named.length >= chained) {
-      named.slice(-chained).forEach((surface, k) => emit(surface, values[v + k]!, GROWTH_WORD.test(before), from));
+      // "…51户、科技型企业306户，总量分别达256户、2302户": the totals of the things just named, where the catalogue has them.
+      const totals = /总量|累计|总数/.test(before);
+      named.slice(-chained).forEach((surface, k) => emit(totals ? totalOf(surface, surfaces) : surface, values[v + k]!, GROWTH_WORD.test(before), from));
       v += chained - 1;
       previous = undefined;
       continue;
@@ -207,11 +237,10 @@ function sentenceValues(
     let quoteStart = from;
     const link = before.replace(/^[、和及]/, '');
     if (!name && previous && LINKS.test(link)) {
-      const base = previous.surface.text.replace(/^新增/, '');
       const texts = surfaceTexts(surfaces);
       // "新增智能工厂14个，总量达94个": the total is an indicator of its own, if the catalogue has it.
       if (/总量|累计|总数/.test(link)) {
-        const total = texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
+        const total = totalOf(previous.surface, surfaces);
         if (total) name = { surface: total, gap: link };
       } else {
         // "空气质量优良天数达321天、同比增加16天": the change, when the catalogue names it; otherwise a change is not read.
@@ -224,7 +253,7 @@ function sentenceValues(
       if (name) quoteStart = previous.quoteStart;
     }
     // "8项重点民生实事": the name right after the value.
-    if (!name) name = nameAfter(sentence.slice(value.end), surfaces);
+    if (!name) name = nameAfter(sentence.slice(value.end), surfaces, (s) => !!choose(s, value.unit, GROWTH_NAME.test(s.text)));
     if (!name) {
       previous = undefined;
       continue;
@@ -234,6 +263,13 @@ function sentenceValues(
     previous = { surface: name.surface, end: value.end, quoteStart };
   }
   return out;
+}
+
+/** The catalogue's total of what a name counts ("新增智能工厂" → "智能工厂总数"), if it has one. */
+function totalOf(surface: Surface, surfaces: Surface[]): Surface | undefined {
+  const texts = surfaceTexts(surfaces);
+  const base = surface.text.replace(/^新增/, '');
+  return texts.get(`${base}总数`) ?? texts.get(`${base}总量`) ?? texts.get(`累计${base}`);
 }
 
 const textMaps = new WeakMap<Surface[], Map<string, Surface>>();
@@ -252,8 +288,8 @@ function chainLength(sentence: string, values: Found[], v: number): number {
 }
 
 /** A catalogue name that starts right after a value: "8项重点民生实事". */
-function nameAfter(after: string, surfaces: Surface[]): { surface: Surface; gap: string } | undefined {
-  const surface = surfaces.find((s) => after.startsWith(s.text));
+function nameAfter(after: string, surfaces: Surface[], fits: (surface: Surface) => boolean): { surface: Surface; gap: string } | undefined {
+  const surface = surfaces.find((s) => after.startsWith(s.text) && fits(s));
   return surface ? { surface, gap: '' } : undefined;
 }
 
@@ -283,24 +319,33 @@ function nameBefore(
   return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
 }
 
+/** Where the reporting words after an unmarked list of names begin ("…和产量|稳定在"), as a match of no width. */
+function unmarkedList(before: string): { index: number; 0: string; unmarked: true } | undefined {
+  const m = /(?:保持在|稳定在|分别为|分别达|达到|达|为|增长|提高到|提升至|控制在)+$/.exec(before);
+  return m && m.index > 0 ? { index: m.index, 0: '', unmarked: true } : undefined;
+}
+
 /** Names listed with 、 before 分别 matched to the values listed after it. */
 function respectively(sentence: string, values: Found[], v: number, surfaces: Surface[]) {
   const clauseStart = lastIndexOf(sentence, CLAUSE_END, values[v]!.start) + 1;
   const before = sentence.slice(clauseStart, values[v]!.start);
-  const word = RESPECTIVELY.exec(before)!;
+  // Without 分别 ("粮食播种面积和产量稳定在139万亩、45万吨以上"), the names end where the reporting words begin, and every name must be known.
+  const word = RESPECTIVELY.exec(before) ?? unmarkedList(before);
+  if (!word) return undefined;
   const at = word.index;
   const same = word[0] === '均';
   const gap = before.slice(at + word[0].length);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
-  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中)/, ''));
+  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中|确保|力争|实现)+/, ''));
   // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
   if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
   const byText = surfaceTexts(surfaces);
   // "城乡居民基本养老保险、基本医疗保险参保率": the first name's head and the last name's tail belong to every name.
   const [first = '', last = ''] = [names[0], names[names.length - 1]];
   const shared = (name: string) => {
-    // A head of fewer than three characters is a word's part ("批发业销售额、零售业销售额"), not a shared qualifier.
-    for (let k = 0; k < first.length; k = k === 0 ? 3 : k + 1) {
+    // A short head is a word's part when the names end alike ("批发业销售额、零售业销售额"), a shared qualifier when not ("粮食播种面积、产量").
+    const alike = first.slice(-2) === name.slice(-2);
+    for (let k = 0; k < first.length; k = k === 0 && alike ? 3 : k + 1) {
       for (let j = last.length; j > 0; j--) {
         const found = byText.get(`${first.slice(0, k)}${name}${j < last.length ? last.slice(j) : ''}`);
         if (found && (k > 0 || j < last.length)) return found;
@@ -310,6 +355,7 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   };
   const list = names.map((name) => byText.get(name) ?? surfaces.find((s) => name.endsWith(s.text) && LINKS.test(name.slice(0, name.length - s.text.length))) ?? shared(name));
   if (names.length < 2 || list.every((s) => !s) || (!same && chainLength(sentence, values, v) !== names.length)) return undefined;
+  if ('unmarked' in word && list.some((s) => !s)) return undefined;
   return { names: list, gap, clauseStart, same };
 }
 
@@ -329,18 +375,19 @@ function observation(
     year = Math.ceil(year / 5) * 5;
   }
   const quote = sentence.slice(quoteStart, value.end);
-  const { lineNo, text: line } = locate(value.start);
+  const where = locate(value.start);
+  const lineNo = where.lineNo;
   const last = locate(value.end - 1).lineNo;
   return {
     district: ctx.district,
     year,
     indicator: entry.id,
     kind,
-    text: value.text,
+    text: printed(where, value.text) ?? value.text,
     flags: ['draft', ...(/预计/.test(head) ? ['estimate'] : [])],
     doc: ctx.doc,
     line: lineNo,
-    quote: line.includes(quote) ? quote : value.text,
+    quote: printed(where, quote) ?? printed(where, value.text) ?? value.text,
     note: last !== lineNo ? `the value continues on line ${last}` : '',
     table: '',
     name: surface.text,
