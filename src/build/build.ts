@@ -119,7 +119,9 @@ export interface BuildResult {
 /** One line per document: its edition and why it was (or was not) rendered. */
 export function planLine(p: PlannedEdition): string {
   const n = p.verdict.changes.length;
-  return `${p.entry.key} edition ${p.edition.edition}: ${p.reason}${n ? `, ${n} figure(s) corrected` : ''}`;
+  const why = p.verdict.why;
+  const update = p.reason === 'update' ? ` (${why.slice(0, 3).join('; ')}${why.length > 3 ? `; ${why.length - 3} more` : ''})` : '';
+  return `${p.entry.key} edition ${p.edition.edition}: ${p.reason}${n ? `, ${n} figure(s) corrected` : ''}${update}`;
 }
 
 /** Builds what changed; writes the archive of replaced editions, the outputs and the state together at the end. */

@@ -91,7 +91,7 @@ function report(p: Publication, outDir: string): void {
 function buildOptions<T>(y: Argv<T>) {
   return y
     .option('manifest', { type: 'string', describe: "Settings file whose documents to build; default: the project's briefing.yaml" })
-    .option('state', { type: 'string', describe: 'Build state: revisions, fingerprints, corrections; default: build-state.json in the project' })
+    .option('state', { type: 'string', describe: 'Edition state: editions, dependency hashes, corrections; default: build-state.json in the project' })
     .option('out', { type: 'string', describe: "Output folder; default: the project's output folder" })
     .option('docx-charts', docxChartsOption);
 }
@@ -193,7 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'build',
-      "Build every document of the project's briefing.yaml, in parallel; rebuild only what changed, with revisions and correction notices",
+      "Build every document of the project's briefing.yaml, in parallel; only what changed gets a new edition (with a correction notice after a correction)",
       (y) =>
         buildOptions(y)
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, changed, skipped, timings) instead of the report' })
@@ -219,8 +219,8 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'diff',
-      'What changed in the data since the last build, per document',
-      (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build'),
+      "What changed for each document since its current edition (corrections, updates), without building",
+      (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build, and what else changed'),
       (args) => run(async () => {
         const { dataDiff } = await import('../build/build.js');
         for (const d of dataDiff(await projectBuildPaths(args))) {
