@@ -134,6 +134,6 @@ test('Wanzhou 2024: trend from the plan base and progress toward the plan, defin
 test('compared with peers: ranked among districts with data for the year; no section without peers', () => {
   const text = squashed(find('dadukou', 2024, '.zh.pdf'));
   assert.ok(text.includes('与其他区县比较'));
-  assert.ok(text.includes('地区生产总值增速（%）5.8%第3/3'), 'Dadukou GDP growth ranks third of three');
+  assert.ok(text.includes('地区生产总值增速5.8%第3/3'), 'Dadukou GDP growth ranks third of three');
   assert.ok(!squashed(find('wanzhou', 2022, '.en.pdf')).includes('Comparedwithpeers'));
 });
