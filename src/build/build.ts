@@ -24,6 +24,8 @@ export interface BuildPaths {
   dataDir: string;
   templatesDir: string;
   fontsDir: string;
+  /** The style settings (styles.yaml), when the project has them. */
+  stylesFile?: string;
   /** The compiled code, fingerprinted as the tool's version. */
   codeDir: string;
   /** How DOCX files show charts (a render setting; changing it rebuilds). */
@@ -39,6 +41,7 @@ export interface Job {
   dataDir: string;
   templatesDir: string;
   fontsDir: string;
+  stylesFile?: string;
   docxCharts: DocxCharts;
 }
 
@@ -63,7 +66,7 @@ function filesUnder(dir: string): string[] {
 /** Fingerprint of everything but the data slices: templates, fonts, catalogue files, compiled code, settings. */
 function commonFingerprint(paths: BuildPaths, manifest: Manifest): string {
   const data = ['documents.yaml', 'districts.yaml', 'units.yaml', 'phrases.yaml', 'indicators.yaml'].map((f) => join(paths.dataDir, f));
-  const files = [...filesUnder(paths.templatesDir), ...filesUnder(paths.fontsDir), ...filesUnder(join(paths.dataDir, 'indicators')), ...data, ...filesUnder(paths.codeDir)]
+  const files = [...filesUnder(paths.templatesDir), ...filesUnder(paths.fontsDir), ...(paths.stylesFile ? [paths.stylesFile] : []), ...filesUnder(join(paths.dataDir, 'indicators')), ...data, ...filesUnder(paths.codeDir)]
     .filter((f) => existsSync(f) && !f.endsWith('.map'));
   const parts = files.map((f) => `${basename(f)}:${sha256(readFileSync(f))}`);
   return sha256([...parts, JSON.stringify({ languages: manifest.languages, formats: manifest.formats, date: manifest.date ?? process.env.SOURCE_DATE_EPOCH ?? '', docxCharts: paths.docxCharts ?? 'native' })].join('\n'));
@@ -113,7 +116,7 @@ export function planBuild(data: Dataset, manifest: Manifest, state: BuildState, 
     jobs.push({
       entry, request: { ...(manifest.date ? { date: manifest.date } : {}), revision, corrections },
       langs: manifest.languages, formats: manifest.formats,
-      outDir: paths.outDir, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, docxCharts: paths.docxCharts ?? 'native',
+      outDir: paths.outDir, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, ...(paths.stylesFile ? { stylesFile: paths.stylesFile } : {}), docxCharts: paths.docxCharts ?? 'native',
     });
   }
   return { planned, next, jobs };

@@ -3,6 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError } from '../diagnostics.js';
 import { loadFonts } from '../fonts/fonts.js';
+import { loadStyle } from '../project/style-settings.js';
+import { familiesOf } from '../render/style.js';
 import { briefingPlan, comparisonPlan, renderPlan, type Workspace } from '../pipeline.js';
 import type { Job } from './build.js';
 
@@ -10,7 +12,8 @@ let ws: Workspace | undefined;
 
 parentPort!.on('message', async (job: Job) => {
   try {
-    ws ??= { data: loadDataset(job.dataDir), fonts: loadFonts(job.fontsDir), templatesDir: job.templatesDir };
+    const style = loadStyle(job.stylesFile);
+    ws ??= { data: loadDataset(job.dataDir), fonts: loadFonts(job.fontsDir, familiesOf(style)), templatesDir: job.templatesDir, style };
     const request = { ...job.request, langs: job.langs, formats: job.formats, outDir: job.outDir };
     const plan = job.entry.kind === 'briefing'
       ? briefingPlan(ws, { ...request, district: job.entry.district, year: job.entry.year })

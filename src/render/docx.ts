@@ -7,13 +7,13 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { estimatePageNumbers } from 'docx/layout';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
+import { FONT_FAMILY, familyOf, subsetFace, type FontSet } from '../fonts/fonts.js';
 import { textsOf } from '../ir/types.js';
 import { chartPngs } from './chart-png.js';
 import { addCharts, chartPlaceholder, PLACEHOLDER_PNG, type PlacedChart } from './word-chart/package.js';
 import { CHAR_STYLE, docxStyles, finishStyles, LANG, PARA_STYLE, TABLE_STYLE, twips, type RunLang } from './docx-styles.js';
 import { chartTexts, placeChart } from './word-chart/place.js';
-import { contentWidth, STYLE } from './style.js';
+import { contentWidthOf, DEFAULT_STYLE, familiesOf, type Style } from './style.js';
 
 export interface DocxInputs {
   ir: DocumentIR;
@@ -69,7 +69,7 @@ function captionRuns(nodes: Inline[], lang: RunLang): ParagraphChild[] {
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
-interface Context { mode: DocumentIR['meta']['lang']; figure: FigureRun; seenTitle: boolean; tocPlaced: boolean }
+interface Context { mode: DocumentIR['meta']['lang']; figure: FigureRun; seenTitle: boolean; tocPlaced: boolean; contentWidth: number; plain?: boolean }
 
 /** One paragraph per language of the text, in the style given (its translation style for the English part). */
 function paragraphs(nodes: Inline[], ctx: Context, style: { zh?: string; en?: string }, options: Omit<IParagraphOptions, 'children' | 'style'> = {}, english = false): Paragraph[] {
@@ -86,7 +86,7 @@ function captions(nodes: Inline[], ctx: Context): Paragraph[] {
 
 function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => twips((w / total) * contentWidth));
+  const widths = t.widths.map((w) => twips((w / total) * ctx.contentWidth));
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -107,7 +107,7 @@ function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
     ...captions(t.caption, ctx),
     new DocxTable({
       style: TABLE_STYLE,
-      width: { size: twips(contentWidth), type: WidthType.DXA },
+      width: { size: twips(ctx.contentWidth), type: WidthType.DXA },
       columnWidths: widths,
       margins: { left: 80, right: 80, top: 30, bottom: 30 },
       rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
@@ -137,7 +137,7 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
       }
       case 'paragraph': {
         const translation = (b.class ?? '').split(' ').includes('translation');
-        return paragraphs(b.children, ctx, { en: PARA_STYLE.translation }, {}, translation);
+        return paragraphs(b.children, ctx, { zh: ctx.plain ? undefined : PARA_STYLE.body, en: PARA_STYLE.translation }, {}, translation);
       }
       case 'list':
         return b.items.flatMap((item, i) => {
@@ -162,8 +162,14 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
         if (!run) return [];
         return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run] }), ...captions(b.caption, ctx)];
       }
-      case 'div':
-        return blocks(b.children, ctx);
+      case 'div': {
+        // The title block stands as the title does: no first-line indents.
+        if (b.class !== 'title-block') return blocks(b.children, ctx);
+        const plain = { ...ctx, plain: true };
+        const out = blocks(b.children, plain);
+        Object.assign(ctx, { seenTitle: plain.seenTitle, tocPlaced: plain.tocPlaced });
+        return out;
+      }
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
@@ -230,13 +236,13 @@ function renumberBookmarks(xml: string): string {
 }
 
 /** Fixes the dates docx takes from the clock (core.xml's created/modified, every zip entry's time) and adds the native charts. */
-function normaliseZip(buffer: Buffer, isoDate: string, charts: PlacedChart[]): Buffer {
+function normaliseZip(buffer: Buffer, isoDate: string, charts: PlacedChart[], style: Style): Buffer {
   const entries = unzipSync(buffer);
   const stamp = `${isoDate}T00:00:00Z`;
   const mtime = new Date(stamp);
   addCharts(entries, charts, mtime);
   entries['word/document.xml'] = strToU8(renumberBookmarks(strFromU8(entries['word/document.xml']!)));
-  entries['word/styles.xml'] = strToU8(finishStyles(strFromU8(entries['word/styles.xml']!)));
+  entries['word/styles.xml'] = strToU8(finishStyles(strFromU8(entries['word/styles.xml']!), style));
   const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
   for (const [name, data] of Object.entries(entries)) {
     const fixed = name === 'docProps/core.xml'
@@ -248,7 +254,7 @@ function normaliseZip(buffer: Buffer, isoDate: string, charts: PlacedChart[]): B
 }
 
 /** Native charts, mapped from their specs (an unmapped feature stops here), for the figures the document shows. */
-function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts: FontSet): Map<string, PlacedChart> {
+function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts: FontSet, contentWidth: number): Map<string, PlacedChart> {
   const placed = new Map<string, PlacedChart>();
   const visit = (list: Block[]): void => {
     for (const b of list) {
@@ -261,8 +267,9 @@ function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts:
   return placed;
 }
 
-export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native'): Promise<Buffer> {
-  const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts) : new Map<string, PlacedChart>();
+export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native', s: Style = DEFAULT_STYLE): Promise<Buffer> {
+  const contentWidth = contentWidthOf(s);
+  const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts, contentWidth) : new Map<string, PlacedChart>();
   const pngs = chartsAs === 'image' ? await chartPngs(charts, fonts) : new Map<string, Buffer>();
   const px = (pt: number) => Math.round((pt * 96) / 72);
   const figure: FigureRun = (id, caption) => {
@@ -281,11 +288,15 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       altText: { id: String([...pngs.keys()].indexOf(id) + 1), name: id, title: id, description: plainText(caption) },
     });
   };
-  // Also the bullets docx's list numbering draws in the paragraph's font.
-  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■';
+  // Also the bullets docx's list numbering draws in the paragraph's font, and the dashes of "— 1 —".
+  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■— ';
   const boldUsed = boldText(ir.blocks) + ir.meta.title + [...native.values()].map((c) => c.chart.title?.text ?? '').join('');
-  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, boldUsed)]);
-  const { margin } = STYLE.page;
+  // Every family the style sets text in, and Noto Sans SC for the charts.
+  const families = [...new Map([FONT_FAMILY, ...familiesOf(s)].map((name) => familyOf(fonts, name)).map((f) => [f.name, f])).values()];
+  const embedded = await Promise.all(families.map(async (f) => ({ name: f.name, data: await subsetFace(f.regular, used), bold: await subsetFace(f.bold, boldUsed) })));
+  const { margin } = s.page;
+  const dashes = s.pageNumbers === 'dashes';
+  const pageNumber = (alignment: 'right' | 'left') => new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, alignment, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
   const lang: RunLang = ir.meta.lang === 'en' ? 'en' : 'zh';
 
   const packed = await withSeededRandom(`${ir.meta.title}|${ir.meta.lang}|${ir.meta.revision}`, () => {
@@ -296,30 +307,35 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       lastModifiedBy: 'briefing',
       description: `revision ${ir.meta.revision}`,
       revision: ir.meta.revision,
-      fonts: [{ name: FONT_FAMILY, data: regular, bold }],
-      styles: docxStyles(FONT_FAMILY, lang),
+      fonts: embedded,
+      styles: docxStyles(s, lang),
+      // "— 1 —" at the outer edge: right on odd pages, left on even ones.
+      evenAndOddHeaderAndFooters: dashes,
       // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results.
       pageNumbers: estimatePageNumbers,
       sections: [{
         properties: {
-          titlePage: true,
+          titlePage: !dashes,
           page: {
-            size: { width: twips(STYLE.page.width), height: twips(STYLE.page.height) },
+            size: { width: twips(s.page.width), height: twips(s.page.height) },
             margin: { top: twips(margin.top), right: twips(margin.right), bottom: twips(margin.bottom), left: twips(margin.left), header: twips(28), footer: twips(24) },
           },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [new TextRun({ text: ir.meta.header, language: LANG[lang] })] })] }),
+          default: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: s.runningHeader ? [new TextRun({ text: ir.meta.header, language: LANG[lang] })] : [] })] }),
           first: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [] })] }),
+          ...(dashes ? { even: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [] })] }) } : {}),
         },
-        footers: {
-          default: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: pageRuns(pageLabel, lang) })] }),
-          first: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: [] })] }),
-        },
-        children: blocks(ir.blocks, { mode: ir.meta.lang, figure, seenTitle: false, tocPlaced: false }),
+        footers: dashes
+          ? { default: pageNumber('right'), even: pageNumber('left') }
+          : {
+            default: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: pageRuns(pageLabel, lang) })] }),
+            first: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: [] })] }),
+          },
+        children: blocks(ir.blocks, { mode: ir.meta.lang, figure, seenTitle: false, tocPlaced: false, contentWidth }),
       }],
     });
     return Packer.toBuffer(doc);
   });
-  return normaliseZip(Buffer.from(packed), ir.meta.date, [...native.values()]);
+  return normaliseZip(Buffer.from(packed), ir.meta.date, [...native.values()], s);
 }

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Content, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
-import { contentWidth, STYLE } from './style.js';
+import { type FontSet } from '../fonts/fonts.js';
+import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style.js';
 import { fill } from '../compose/fill.js';
 
 const require = createRequire(import.meta.url);
@@ -16,40 +16,41 @@ export interface PdfInputs {
   pageLabel: string;
 }
 
-function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText[] {
+function inlines(nodes: Inline[], s: Style, style: Partial<ContentText> = {}): ContentText[] {
   return nodes.flatMap((n): ContentText[] => {
     switch (n.type) {
       case 'text': return [{ text: n.value, ...style }];
-      case 'strong': return inlines(n.children, { ...style, bold: true });
-      case 'emphasis': return inlines(n.children, { ...style, color: STYLE.colour.translation });
+      case 'strong': return inlines(n.children, s, { ...style, bold: true });
+      case 'emphasis': return inlines(n.children, s, { ...style, color: s.colour.translation });
       case 'mark': return [{ text: n.value, sup: true, ...style, fontSize: undefined }];
       case 'break': return [{ text: '\n', ...style }];
       case 'span': {
         const own: Partial<ContentText> =
-          n.class === 'translation' ? { color: STYLE.colour.translation }
-          : STYLE.status[n.class] ? { color: STYLE.status[n.class], bold: true }
+          n.class === 'translation' ? { color: s.colour.translation }
+          : s.status[n.class] ? { color: s.status[n.class], bold: true }
           : {};
-        return inlines(n.children, { ...style, ...own });
+        return inlines(n.children, s, { ...style, ...own });
       }
     }
   });
 }
 
-function table(t: Table): Content {
+function table(t: Table, s: Style): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => (w / total) * (contentWidth - t.widths.length * 8.5));
+  const widths = t.widths.map((w) => (w / total) * (contentWidthOf(s) - t.widths.length * 8.5));
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
-    text: inlines(children),
+    text: inlines(children, s),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
-    fillColor: header ? STYLE.colour.headerFill : undefined,
-    color: sub ? STYLE.colour.subRow : undefined,
+    fillColor: header ? s.colour.headerFill : undefined,
+    color: sub ? s.colour.subRow : undefined,
     margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 1.5, 0, 1.5],
-    fontSize: STYLE.small,
+    fontSize: s.small,
+    lineHeight: 1,
   });
   // The caption is the first header row, so it repeats with the column headers on every page the table spans.
   const captionRow: PdfCell[] = [
-    { text: inlines(t.caption), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
+    { text: inlines(t.caption, s), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
     ...t.header.slice(1).map(() => ({ text: '' })),
   ];
   return {
@@ -63,7 +64,7 @@ function table(t: Table): Content {
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.3),
       vLineWidth: () => 0,
-      hLineColor: () => STYLE.colour.rule,
+      hLineColor: () => s.colour.rule,
       paddingLeft: () => 4,
       paddingRight: () => 4,
     },
@@ -91,28 +92,29 @@ function outlineOf(depth: number, children: Inline[], outline: Outline): Record<
   return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; outline: Outline }): Content[] {
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; outline: Outline; s: Style; plain?: boolean }): Content[] {
+  const s = context.s;
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading':
-        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
+        return [{ text: inlines(b.children, s), style: b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       case 'paragraph': {
         const translation = (b.class ?? '').split(' ').includes('translation');
-        return [{ text: inlines(b.children), style: context.cover ? 'cover' : translation ? 'translation' : 'body' }];
+        return [{ text: inlines(b.children, s), style: context.cover ? 'cover' : translation ? 'translation' : context.plain ? 'plain' : 'body' }];
       }
       case 'list':
       {
-        const items = b.items.map((item) => ({ stack: blocks(item, charts, context) }));
+        const items = b.items.map((item) => ({ stack: blocks(item, charts, { ...context, plain: true }) }));
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
       }
       case 'table':
-        return [table(b)];
+        return [table(b, s)];
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
-        const width = Math.min(contentWidth, chart.width);
+        const width = Math.min(contentWidthOf(s), chart.width);
         return [{
-          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption), style: 'caption', margin: [0, 4, 0, 12] }],
+          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }],
           unbreakable: true,
         }];
       }
@@ -120,15 +122,22 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
         if (b.class === 'cover') {
           return [{ stack: blocks(b.children, charts, { ...context, cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
         }
-        return blocks(b.children, charts, context);
+        // The title block stands as the title does: no first-line indents.
+        return blocks(b.children, charts, b.class === 'title-block' ? { ...context, plain: true } : context);
       case 'pageBreak':
         return [{ text: '', pageBreak: 'after' }];
     }
   });
 }
 
-export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDefinitions {
-  const { margin } = STYLE.page;
+export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = DEFAULT_STYLE): TDocumentDefinitions {
+  const { margin } = s.page;
+  const footnote = { fontSize: 7.5, color: s.colour.translation };
+  // "— 1 —" at the outer edge (right on odd pages, left on even), from page 1; or the "page N of M" label, centred, after the first.
+  const footer = (page: number, pages: number) => s.pageNumbers === 'dashes'
+    ? { text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }
+    : page === 1 ? '' : { text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] };
+  const heading = (depth: 1 | 2 | 3) => ({ font: s.fonts.heading[depth], fontSize: s.heading[depth], bold: s.headingBold[depth], color: s.colour.accent });
   return {
     pageSize: 'A4',
     pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
@@ -147,27 +156,23 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
     subset: 'PDF/A-2b',
     displayTitle: true,
     header: (page: number) =>
-      page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
-    footer: (page: number, pages: number) => page === 1 ? '' : ({
-      text: fill(pageLabel, { page, pages }),
-      fontSize: 7.5,
-      color: STYLE.colour.translation,
-      alignment: 'center',
-      margin: [0, 20, 0, 0],
-    }),
-    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
+      page === 1 || !s.runningHeader ? '' : { text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
+    footer,
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     pageBreakBefore: (node, queries) =>
-      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - 90),
-    defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
+      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || node.startPosition.top > s.page.height - margin.bottom - 90),
+    defaultStyle: { font: s.fonts.body, fontSize: s.font.size, lineHeight: lineMultiple(s), color: s.colour.text },
     styles: {
-      h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },
-      h2: { fontSize: STYLE.heading[2], bold: true, color: STYLE.colour.accent, margin: [0, 14, 0, 6] },
-      h3: { fontSize: STYLE.heading[3], bold: true, margin: [0, 10, 0, 4] },
-      body: { margin: [0, 0, 0, 5] },
-      translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
+      title: { font: s.fonts.title, fontSize: s.heading[1], bold: s.headingBold[1], color: s.colour.accent, alignment: s.titleAlign, margin: [0, 12, 0, 12] },
+      h1: { ...heading(1), margin: [0, 12, 0, 12] },
+      h2: { ...heading(2), margin: [0, 14, 0, 6] },
+      h3: { ...heading(3), color: s.colour.text, margin: [0, 10, 0, 4] },
+      body: { margin: [0, 0, 0, 5], leadingIndent: s.indent * s.font.size },
+      plain: { margin: [0, 0, 0, 5] },
+      translation: { color: s.colour.translation, fontSize: s.font.size * 0.92, margin: [0, 0, 0, 6] },
       cover: { fontSize: 11, margin: [0, 0, 0, 8] },
-      caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+      caption: { fontSize: s.small, lineHeight: 1.1, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
   } as TDocumentDefinitions;
 }
@@ -265,8 +270,10 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     patchPdfKitOnce();
     mergeLineFragmentsOnce();
   }
-  const allowed = new Set([fonts.regular.file, fonts.bold.file]);
+  const families = [...fonts.families.entries()];
+  const allowed = new Set(families.flatMap(([, f]) => [f.regular.file, f.bold.file]));
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  pdfmake.addFonts({ [FONT_FAMILY]: { normal: fonts.regular.file, bold: fonts.bold.file, italics: fonts.regular.file, bolditalics: fonts.bold.file } });
+  // Every family under the name the style gives it (a missing one stands as its fallback's files).
+  pdfmake.addFonts(Object.fromEntries(families.map(([name, f]) => [name, { normal: f.regular.file, bold: f.bold.file, italics: f.regular.file, bolditalics: f.bold.file }])));
   return Buffer.from(await pdfmake.createPdf(def).getBuffer());
 }
