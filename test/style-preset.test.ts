@@ -88,6 +88,9 @@ test('gbt9704 DOCX: page, faces, sizes and page numbers through the styles', () 
   assert.ok(footers.some((f) => /<w:jc w:val="right"\/>.*— .*PAGE.* —/.test(f)) && footers.some((f) => /<w:jc w:val="left"\/>.*— .*PAGE.* —/.test(f)), 'right on odd pages, left on even');
   const table = strFromU8(entries['word/fontTable.xml']!);
   assert.match(table, /<w:font w:name="Noto Serif SC">.*?<w:embedRegular/);
+  // Every face the styles name is embedded (LXGW WenKai, absent here, is named as its fallback), so Word and LibreOffice substitute none.
+  const named = new Set([...styles.matchAll(/<w:rFonts w:ascii="([^"]+)"/g)].map((m) => m[1]));
+  for (const name of named) assert.match(table, new RegExp(`<w:font w:name="${name}">.*?<w:embedRegular`), `${name} embedded`);
 });
 
 test('LXGW WenKai, the 楷体 stand-in, stands as Noto Serif SC when the fonts folder lacks it', () => {

@@ -267,7 +267,10 @@ function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts:
   return placed;
 }
 
-export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native', s: Style = DEFAULT_STYLE): Promise<Buffer> {
+export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native', style: Style = DEFAULT_STYLE): Promise<Buffer> {
+  // Families under the names of the faces embedded for them (a family the fonts folder lacks stands as its fallback).
+  const real = (name: string) => familyOf(fonts, name).name;
+  const s: Style = { ...style, fonts: { body: real(style.fonts.body), title: real(style.fonts.title), heading: { 1: real(style.fonts.heading[1]), 2: real(style.fonts.heading[2]), 3: real(style.fonts.heading[3]) } } };
   const contentWidth = contentWidthOf(s);
   const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts, contentWidth) : new Map<string, PlacedChart>();
   const pngs = chartsAs === 'image' ? await chartPngs(charts, fonts) : new Map<string, Buffer>();
