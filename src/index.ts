@@ -11,6 +11,8 @@ import type { LangMode } from './compose/compose.js';
 import { loadDataset } from './data/load.js';
 import type { Dataset } from './data/types.js';
 import { loadFonts } from './fonts/fonts.js';
+import { loadStyle } from './project/style-settings.js';
+import { familiesOf } from './render/style.js';
 import { briefingPlan, comparisonPlan, FORMATS, renderPlan, yearsWithData, type DocumentRequest, type Format, type RenderedFile, type Workspace } from './pipeline.js';
 import { BUNDLED } from './project/bundled.js';
 import { findProjectRoot } from './project/discover.js';
@@ -38,7 +40,8 @@ export function loadProject(dir: string = process.cwd(), overrides: ProjectOverr
 
 /** Loads a resolved project's data and fonts. */
 export function withWorkspace(project: Project): LoadedProject {
-  return { ...project, workspace: { data: loadDataset(project.dataDir), fonts: loadFonts(project.fontsDir), templatesDir: project.templatesDir } };
+  const style = loadStyle(project.stylesFile);
+  return { ...project, workspace: { data: loadDataset(project.dataDir), fonts: loadFonts(project.fontsDir, familiesOf(style)), templatesDir: project.templatesDir, style } };
 }
 
 /** What every rendering takes; everything has a default. */

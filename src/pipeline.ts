@@ -19,6 +19,7 @@ import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
 import { renderDocx, type DocxCharts } from './render/docx.js';
 import { pdfDefinition, renderPdf } from './render/pdf.js';
+import type { Style } from './render/style.js';
 
 import type { Format } from './output-options.js';
 export { FORMATS, type Format } from './output-options.js';
@@ -41,6 +42,8 @@ export interface Workspace {
   data: Dataset;
   fonts: FontSet;
   templatesDir: string;
+  /** The style the documents are set in (styles.yaml); default: the default style. */
+  style?: Style;
 }
 
 export interface RenderedFile {
@@ -110,7 +113,7 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
   const files: RenderedFile[] = [];
   for (const composed of await composeAll(ws, plan, modes)) {
     for (const format of formats) {
-      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed), ws.fonts) : await renderDocx(composed, ws.fonts, docxCharts);
+      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed, ws.style), ws.fonts) : await renderDocx(composed, ws.fonts, docxCharts, ws.style);
       files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }
   }

@@ -13,7 +13,7 @@ import { briefingPlan, comparisonPlan, composeAll, renderPlan, type ComposedDocu
 import { chartXml } from '../src/render/word-chart/chart-xml.js';
 import { mapSpec } from '../src/render/word-chart/map-spec.js';
 import { placeChart } from '../src/render/word-chart/place.js';
-import { contentWidth } from '../src/render/style.js';
+import { contentWidthOf, DEFAULT_STYLE } from '../src/render/style.js';
 import { assertGolden, ROOT, workspace } from './helpers.js';
 
 const request = { year: 2024, langs: ['zh-en' as const], formats: ['docx' as const], outDir: 'output', date: '2025-01-13' };
@@ -30,7 +30,7 @@ before(async () => {
 });
 
 const partXml = (c: ComposedDocument, id: string) => {
-  const placed = placeChart(id, c.charts.get(id)!, id, contentWidth, c.ir.meta.lang, workspace().fonts);
+  const placed = placeChart(id, c.charts.get(id)!, id, contentWidthOf(DEFAULT_STYLE), c.ir.meta.lang, workspace().fonts);
   return chartXml(placed.chart, placed.style).replace(/></g, '>\n<');
 };
 

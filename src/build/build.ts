@@ -35,6 +35,8 @@ export interface Job {
   dataDir: string;
   templatesDir: string;
   fontsDir: string;
+  /** The style settings (styles.yaml), when the project has them. */
+  stylesFile?: string;
 }
 
 function filesUnder(dir: string): string[] {
@@ -140,7 +142,7 @@ export async function build(paths: BuildPaths, log: (line: string) => void): Pro
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
     // One job per document and language, so that the workers share a large document's files.
     const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })));
-    const jobs = parts.map(({ p, lang }) => ({ job: { ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir }));
+    const jobs = parts.map(({ p, lang }) => ({ job: { ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, ...(paths.stylesFile ? { stylesFile: paths.stylesFile } : {}) }));
     const results = await runJobs(jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.job.entry.key)!)} (${job.job.render[0]!.lang})`));
     const rendered = planned.map((p) => parts.flatMap((part, i) => (part.p === p ? results[i]! : [])));
     const writes = editionWrites(settings, paths.state, state, planned, rendered);

@@ -7,13 +7,13 @@ import { strToU8, zipSync } from 'fflate';
 import { estimatePageNumbers } from 'docx/layout';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { FONT_FAMILY, subsetFace, type FontSet } from '../fonts/fonts.js';
+import { FONT_FAMILY, familyOf, subsetFace, type FontSet } from '../fonts/fonts.js';
 import { textsOf } from '../ir/types.js';
 import { chartPngs } from './chart-png.js';
 import { addCharts, chartPlaceholder, PLACEHOLDER_PNG, type PlacedChart } from './word-chart/package.js';
 import { CHAR_STYLE, docxStyles, finishStyles, LANG, PARA_STYLE, TABLE_STYLE, twips, type RunLang } from './docx-styles.js';
 import { chartTexts, placeChart } from './word-chart/place.js';
-import { contentWidth, STYLE } from './style.js';
+import { contentWidthOf, DEFAULT_STYLE, familiesOf, type Style } from './style.js';
 
 export interface DocxInputs {
   ir: DocumentIR;
@@ -68,8 +68,11 @@ function captionRuns(nodes: Inline[], lang: RunLang): ParagraphChild[] {
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
-/** Where a block stands: the language mode, in the annex (smaller type) or not, and what has been placed once (title, contents). */
-interface Context { mode: DocumentIR['meta']['lang']; figure: FigureRun; annex: boolean; placed: { title: boolean; toc: boolean } }
+/**
+ * Where a block stands: the language mode, in the annex (smaller type) or not, without first-line indents (the title
+ * block) or not, what has been placed once (title, contents), and the width of the type area.
+ */
+interface Context { mode: DocumentIR['meta']['lang']; figure: FigureRun; annex: boolean; plain?: boolean; placed: { title: boolean; toc: boolean }; contentWidth: number }
 
 /** One paragraph per language of the text, in the style given (its translation style for the English part). */
 function paragraphs(nodes: Inline[], ctx: Context, style: { zh?: string; en?: string }, options: Omit<IParagraphOptions, 'children' | 'style'> = {}, english = false): Paragraph[] {
@@ -89,7 +92,7 @@ const ANNEX_TABLE = { heading: PARA_STYLE.annexTableHeading, sub: PARA_STYLE.ann
 
 function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => twips((w / total) * contentWidth));
+  const widths = t.widths.map((w) => twips((w / total) * ctx.contentWidth));
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -110,7 +113,7 @@ function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
     ...captions(t.caption, ctx),
     new DocxTable({
       style: TABLE_STYLE,
-      width: { size: twips(contentWidth), type: WidthType.DXA },
+      width: { size: twips(ctx.contentWidth), type: WidthType.DXA },
       columnWidths: widths,
       margins: { left: 80, right: 80, top: 20, bottom: 20 },
       rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
@@ -142,7 +145,7 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
         const classes = (b.class ?? '').split(' ');
         // A subheading stays with what follows it, like a heading.
         const subhead = classes.includes('subhead');
-        const zh = subhead ? PARA_STYLE.subheading : ctx.annex ? PARA_STYLE.annexText : undefined;
+        const zh = subhead ? PARA_STYLE.subheading : ctx.annex ? PARA_STYLE.annexText : ctx.plain ? undefined : PARA_STYLE.body;
         return paragraphs(b.children, ctx, { ...(zh ? { zh } : {}), en: PARA_STYLE.translation }, subhead ? { keepNext: true } : {}, classes.includes('translation'));
       }
       case 'list':
@@ -170,7 +173,8 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
         return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run] }), ...captions(b.caption, ctx)];
       }
       case 'div':
-        return blocks(b.children, b.class === 'annex' ? { ...ctx, annex: true } : ctx);
+        // The title block stands as the title does: no first-line indents.
+        return blocks(b.children, b.class === 'annex' ? { ...ctx, annex: true } : b.class === 'title-block' ? { ...ctx, plain: true } : ctx);
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
@@ -241,19 +245,19 @@ type Parts = Map<string, string | Uint8Array>;
 const compileParts = (doc: Document): Parts => (Packer as unknown as { compiler: { compile(d: Document): Parts } }).compiler.compile(doc);
 
 /** Parts whose text is finished here: dates docx takes from the clock, bookmark numbers, the styles docx cannot write. */
-function finishPart(name: string, text: string, stamp: string): string {
+function finishPart(name: string, text: string, stamp: string, style: Style): string {
   if (name === 'docProps/core.xml') return text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
   if (name === 'word/document.xml') return renumberBookmarks(text);
-  if (name === 'word/styles.xml') return finishStyles(text);
+  if (name === 'word/styles.xml') return finishStyles(text, style);
   return text;
 }
 
 /** Zips the parts with fixed dates (every entry's time too) and the native charts added. */
-function zipParts(parts: Parts, isoDate: string, charts: PlacedChart[]): Buffer {
+function zipParts(parts: Parts, isoDate: string, charts: PlacedChart[], style: Style): Buffer {
   const stamp = `${isoDate}T00:00:00Z`;
   const mtime = new Date(stamp);
   const entries: Record<string, Uint8Array> = {};
-  for (const [name, data] of parts) entries[name] = typeof data === 'string' ? strToU8(finishPart(name, data, stamp)) : data;
+  for (const [name, data] of parts) entries[name] = typeof data === 'string' ? strToU8(finishPart(name, data, stamp, style)) : data;
   addCharts(entries, charts, mtime);
   const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
   for (const [name, data] of Object.entries(entries)) out[name] = [data, { mtime, level: 6 }];
@@ -261,7 +265,7 @@ function zipParts(parts: Parts, isoDate: string, charts: PlacedChart[]): Buffer 
 }
 
 /** Native charts, mapped from their specs (an unmapped feature stops here), for the figures the document shows. */
-function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts: FontSet): Map<string, PlacedChart> {
+function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts: FontSet, contentWidth: number): Map<string, PlacedChart> {
   const placed = new Map<string, PlacedChart>();
   const visit = (list: Block[]): void => {
     for (const b of list) {
@@ -274,8 +278,12 @@ function nativeCharts(ir: DocumentIR, charts: Map<string, RenderedChart>, fonts:
   return placed;
 }
 
-export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native'): Promise<Buffer> {
-  const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts) : new Map<string, PlacedChart>();
+export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: FontSet, chartsAs: DocxCharts = 'native', style: Style = DEFAULT_STYLE): Promise<Buffer> {
+  // Families under the names of the faces embedded for them (a family the fonts folder lacks stands as its fallback).
+  const real = (name: string) => familyOf(fonts, name).name;
+  const s: Style = { ...style, fonts: { body: real(style.fonts.body), title: real(style.fonts.title), heading: { 1: real(style.fonts.heading[1]), 2: real(style.fonts.heading[2]), 3: real(style.fonts.heading[3]) } } };
+  const contentWidth = contentWidthOf(s);
+  const native = chartsAs === 'native' ? nativeCharts(ir, charts, fonts, contentWidth) : new Map<string, PlacedChart>();
   const pngs = chartsAs === 'image' ? await chartPngs(charts, fonts) : new Map<string, Buffer>();
   const px = (pt: number) => Math.round((pt * 96) / 72);
   const figure: FigureRun = (id, caption) => {
@@ -294,11 +302,15 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       altText: { id: String([...pngs.keys()].indexOf(id) + 1), name: id, title: id, description: plainText(caption) },
     });
   };
-  // Also the bullets docx's list numbering draws in the paragraph's font.
-  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■';
+  // Also the bullets docx's list numbering draws in the paragraph's font, and the dashes of "— 1 —".
+  const used = [...textsOf(ir.blocks)].map((t) => t.text).join('') + ir.meta.header + pageLabel + ir.meta.title + [...native.values()].map(chartTexts).join('') + '●○■— ';
   const boldUsed = boldText(ir.blocks) + ir.meta.title + [...native.values()].map((c) => c.chart.title?.text ?? '').join('');
-  const [regular, bold] = await Promise.all([subsetFace(fonts.regular, used), subsetFace(fonts.bold, boldUsed)]);
-  const { margin } = STYLE.page;
+  // Every family the style sets text in, and Noto Sans SC for the charts.
+  const families = [...new Map([FONT_FAMILY, ...familiesOf(s)].map((name) => familyOf(fonts, name)).map((f) => [f.name, f])).values()];
+  const embedded = await Promise.all(families.map(async (f) => ({ name: f.name, data: await subsetFace(f.regular, used), bold: await subsetFace(f.bold, boldUsed) })));
+  const { margin } = s.page;
+  const dashes = s.pageNumbers === 'dashes';
+  const pageNumber = (alignment: 'right' | 'left') => new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, alignment, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
   const lang: RunLang = ir.meta.lang === 'en' ? 'en' : 'zh';
 
   const packed = withSeededRandom(`${ir.meta.title}|${ir.meta.lang}|${ir.meta.revision}`, () => {
@@ -309,30 +321,35 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       lastModifiedBy: 'briefing',
       description: `revision ${ir.meta.revision}`,
       revision: ir.meta.revision,
-      fonts: [{ name: FONT_FAMILY, data: regular, bold }],
-      styles: docxStyles(FONT_FAMILY, lang),
+      fonts: embedded,
+      styles: docxStyles(s, lang),
+      // "— 1 —" at the outer edge: right on odd pages, left on even ones.
+      evenAndOddHeaderAndFooters: dashes,
       // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results.
       pageNumbers: estimatePageNumbers,
       sections: [{
         properties: {
-          titlePage: true,
+          titlePage: !dashes,
           page: {
-            size: { width: twips(STYLE.page.width), height: twips(STYLE.page.height) },
+            size: { width: twips(s.page.width), height: twips(s.page.height) },
             margin: { top: twips(margin.top), right: twips(margin.right), bottom: twips(margin.bottom), left: twips(margin.left), header: twips(28), footer: twips(24) },
           },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [new TextRun({ text: ir.meta.header, language: LANG[lang] })] })] }),
+          default: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: s.runningHeader ? [new TextRun({ text: ir.meta.header, language: LANG[lang] })] : [] })] }),
           first: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [] })] }),
+          ...(dashes ? { even: new Header({ children: [new Paragraph({ style: PARA_STYLE.header, children: [] })] }) } : {}),
         },
-        footers: {
-          default: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: pageRuns(pageLabel, lang) })] }),
-          first: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: [] })] }),
-        },
-        children: blocks(ir.blocks, { mode: ir.meta.lang, figure, annex: false, placed: { title: false, toc: false } }),
+        footers: dashes
+          ? { default: pageNumber('right'), even: pageNumber('left') }
+          : {
+            default: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: pageRuns(pageLabel, lang) })] }),
+            first: new Footer({ children: [new Paragraph({ style: PARA_STYLE.footer, children: [] })] }),
+          },
+        children: blocks(ir.blocks, { mode: ir.meta.lang, figure, annex: false, placed: { title: false, toc: false }, contentWidth }),
       }],
     });
     return compileParts(doc);
   });
-  return zipParts(packed, ir.meta.date, [...native.values()]);
+  return zipParts(packed, ir.meta.date, [...native.values()], s);
 }

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Content, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { FONT_FAMILY, type FontSet } from '../fonts/fonts.js';
-import { contentWidth, STYLE } from './style.js';
+import { type FontSet } from '../fonts/fonts.js';
+import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 
@@ -17,20 +17,20 @@ export interface PdfInputs {
   pageLabel: string;
 }
 
-function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText[] {
+function inlines(nodes: Inline[], s: Style, style: Partial<ContentText> = {}): ContentText[] {
   return nodes.flatMap((n): ContentText[] => {
     switch (n.type) {
       case 'text': return [{ text: n.value, ...style }];
-      case 'strong': return inlines(n.children, { ...style, bold: true });
-      case 'emphasis': return inlines(n.children, { ...style, color: STYLE.colour.translation });
+      case 'strong': return inlines(n.children, s, { ...style, bold: true });
+      case 'emphasis': return inlines(n.children, s, { ...style, color: s.colour.translation });
       case 'mark': return [{ text: n.value, sup: true, ...style, fontSize: undefined }];
       case 'break': return [{ text: '\n', ...style }];
       case 'span': {
         const own: Partial<ContentText> =
-          n.class === 'translation' ? { color: STYLE.colour.translation }
-          : STYLE.status[n.class] ? { color: STYLE.status[n.class], bold: true }
+          n.class === 'translation' ? { color: s.colour.translation }
+          : s.status[n.class] ? { color: s.status[n.class], bold: true }
           : {};
-        return inlines(n.children, { ...style, ...own });
+        return inlines(n.children, s, { ...style, ...own });
       }
     }
   });
@@ -40,23 +40,23 @@ function inlines(nodes: Inline[], style: Partial<ContentText> = {}): ContentText
 const LONG_CELL = 300;
 const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('value' in c ? c.value.length : 'children' in c ? cellLength(c.children) : 1), 0);
 
-function table(t: Table, annex: boolean): Content {
+function table(t: Table, annex: boolean, s: Style): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => (w / total) * (contentWidth - t.widths.length * 8.5));
-  const fontSize = annex ? STYLE.table.annexSize : STYLE.table.size;
+  const widths = t.widths.map((w) => (w / total) * (contentWidthOf(s) - t.widths.length * 8.5));
+  const fontSize = annex ? s.table.annexSize : s.table.size;
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
-    text: inlines(children),
+    text: inlines(children, s),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
-    fillColor: header ? STYLE.colour.headerFill : undefined,
-    color: sub ? STYLE.colour.subRow : undefined,
+    fillColor: header ? s.colour.headerFill : undefined,
+    color: sub ? s.colour.subRow : undefined,
     margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
     fontSize,
-    lineHeight: STYLE.table.lineHeight,
+    lineHeight: s.table.lineHeight,
   });
   // The caption is the first header row, so it repeats with the column headers on every page the table spans.
   const captionRow: PdfCell[] = [
-    { text: inlines(t.caption), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
+    { text: inlines(t.caption, s), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
     ...t.header.slice(1).map(() => ({ text: '' })),
   ];
   return {
@@ -70,7 +70,7 @@ function table(t: Table, annex: boolean): Content {
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.3),
       vLineWidth: () => 0,
-      hLineColor: () => STYLE.colour.rule,
+      hLineColor: () => s.colour.rule,
       paddingLeft: () => 4,
       paddingRight: () => 4,
       paddingTop: () => 1.5,
@@ -100,32 +100,39 @@ function outlineOf(depth: number, children: Inline[], outline: Outline): Record<
   return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
 }
 
-function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { cover: boolean; annex?: boolean; outline: Outline }): Content[] {
+/** Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists). */
+interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style }
+
+function blocks(list: Block[], charts: Map<string, RenderedChart>, context: BlockContext): Content[] {
+  const s = context.s;
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading':
-        return [{ text: inlines(b.children), style: `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
+        return [{ text: inlines(b.children, s), style: b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       case 'paragraph': {
         const classes = (b.class ?? '').split(' ');
         const translation = classes.includes('translation');
         // A subheading (class "subhead") stays with what follows it, like a heading.
         const subhead = classes.includes('subhead');
-        const style = context.cover ? ['cover'] : [translation ? 'translation' : 'body', ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
-        return [{ text: inlines(b.children), style, ...(subhead ? { headlineLevel: 1 } : {}) }];
+        const base = translation ? 'translation' : context.plain ? 'plain' : 'body';
+        const style = context.cover ? ['cover'] : [base, ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
+        // A body paragraph of the annex is indented by its own smaller characters.
+        const indent = !context.cover && context.annex && base === 'body' && s.indent > 0 ? { leadingIndent: s.indent * s.annex } : {};
+        return [{ text: inlines(b.children, s), style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }];
       }
       case 'list':
       {
-        const items = b.items.map((item) => ({ stack: blocks(item, charts, context) }));
+        const items = b.items.map((item) => ({ stack: blocks(item, charts, { ...context, plain: true }) }));
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
       }
       case 'table':
-        return [table(b, Boolean(context.annex))];
+        return [table(b, Boolean(context.annex), s)];
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
-        const width = Math.min(contentWidth, chart.width);
+        const width = Math.min(contentWidthOf(s), chart.width);
         return [{
-          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption), style: 'caption', margin: [0, 4, 0, 12] }],
+          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }],
           unbreakable: true,
         }];
       }
@@ -133,15 +140,27 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: { co
         if (b.class === 'cover') {
           return [{ stack: blocks(b.children, charts, { ...context, cover: true }), margin: [0, 150, 0, 0], pageBreak: 'after' }];
         }
-        return blocks(b.children, charts, b.class === 'annex' ? { ...context, annex: true } : context);
+        if (b.class === 'annex') return blocks(b.children, charts, { ...context, annex: true });
+        // The title block stands as the title does: no first-line indents.
+        return blocks(b.children, charts, b.class === 'title-block' ? { ...context, plain: true } : context);
       case 'pageBreak':
         return [{ text: '', pageBreak: 'after' }];
     }
   });
 }
 
-export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDefinitions {
-  const { margin } = STYLE.page;
+export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = DEFAULT_STYLE): TDocumentDefinitions {
+  const { margin } = s.page;
+  const footnote = { fontSize: 7.5, color: s.colour.translation };
+  // "— 1 —" at the outer edge (right on odd pages, left on even), from page 1; or the "page N of M" label, centred, after the first.
+  const footer = (page: number, pages: number) => s.pageNumbers === 'dashes'
+    ? { text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }
+    : page === 1 ? '' : { text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] };
+  const heading = (depth: 1 | 2 | 3) => ({ font: s.fonts.heading[depth], fontSize: s.heading[depth], bold: s.headingBold[depth], color: s.colour.accent });
+  // The room a heading needs below it (see pageBreakBefore) is measured in the default style's lines and table text;
+  // a style with taller lines or larger table text needs more.
+  const lines = (s.font.size * s.font.lineHeight) / (DEFAULT_STYLE.font.size * DEFAULT_STYLE.font.lineHeight);
+  const rows = s.table.size / DEFAULT_STYLE.table.size;
   return {
     pageSize: 'A4',
     pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
@@ -160,15 +179,9 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
     subset: 'PDF/A-2b',
     displayTitle: true,
     header: (page: number) =>
-      page === 1 ? '' : { text: ir.meta.header, fontSize: 7.5, color: STYLE.colour.translation, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
-    footer: (page: number, pages: number) => page === 1 ? '' : ({
-      text: fill(pageLabel, { page, pages }),
-      fontSize: 7.5,
-      color: STYLE.colour.translation,
-      alignment: 'center',
-      margin: [0, 20, 0, 0],
-    }),
-    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] } }),
+      page === 1 || !s.runningHeader ? '' : { text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
+    footer,
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
     // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
@@ -177,20 +190,22 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs): TDocumentDe
       if (!node.headlineLevel) return false;
       const following = queries.getFollowingNodesOnPage();
       const next = following[0];
-      const room = next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) : next?.headlineLevel ? 110 : 70;
-      return following.length === 0 || node.startPosition.top > STYLE.page.height - margin.bottom - room;
+      const room = next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) * rows : (next?.headlineLevel ? 110 : 70) * lines;
+      return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - room;
     },
-    defaultStyle: { font: FONT_FAMILY, fontSize: STYLE.font.size, lineHeight: STYLE.font.lineHeight, color: STYLE.colour.text },
+    defaultStyle: { font: s.fonts.body, fontSize: s.font.size, lineHeight: lineMultiple(s), color: s.colour.text },
     styles: {
-      h1: { fontSize: STYLE.heading[1], bold: true, color: STYLE.colour.accent, margin: [0, 12, 0, 12] },
-      h2: { fontSize: STYLE.heading[2], bold: true, color: STYLE.colour.accent, margin: [0, 14, 0, 6] },
-      h3: { fontSize: STYLE.heading[3], bold: true, margin: [0, 10, 0, 4] },
-      body: { margin: [0, 0, 0, 5] },
-      translation: { color: STYLE.colour.translation, fontSize: STYLE.font.size * 0.92, margin: [0, 0, 0, 6] },
+      title: { font: s.fonts.title, fontSize: s.heading[1], bold: s.headingBold[1], color: s.colour.accent, alignment: s.titleAlign, margin: [0, 12, 0, 12] },
+      h1: { ...heading(1), margin: [0, 12, 0, 12] },
+      h2: { ...heading(2), margin: [0, 14, 0, 6] },
+      h3: { ...heading(3), color: s.colour.text, margin: [0, 10, 0, 4] },
+      body: { margin: [0, 0, 0, 5], leadingIndent: s.indent * s.font.size },
+      plain: { margin: [0, 0, 0, 5] },
+      translation: { color: s.colour.translation, fontSize: s.font.size * 0.92, margin: [0, 0, 0, 6] },
       cover: { fontSize: 11, margin: [0, 0, 0, 8] },
-      annex: { fontSize: STYLE.annex, margin: [0, 0, 0, 3] },
+      annex: { fontSize: s.annex, margin: [0, 0, 0, 3] },
       subhead: { bold: true, margin: [0, 4, 0, 3] },
-      caption: { fontSize: STYLE.small, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+      caption: { fontSize: s.small, lineHeight: 1.1, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
   } as TDocumentDefinitions;
 }
@@ -289,8 +304,10 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     linearLineBreaking();
     mergeLineFragmentsOnce();
   }
-  const allowed = new Set([fonts.regular.file, fonts.bold.file]);
+  const families = [...fonts.families.entries()];
+  const allowed = new Set(families.flatMap(([, f]) => [f.regular.file, f.bold.file]));
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  pdfmake.addFonts({ [FONT_FAMILY]: { normal: fonts.regular.file, bold: fonts.bold.file, italics: fonts.regular.file, bolditalics: fonts.bold.file } });
+  // Every family under the name the style gives it (a missing one stands as its fallback's files).
+  pdfmake.addFonts(Object.fromEntries(families.map(([name, f]) => [name, { normal: f.regular.file, bold: f.bold.file, italics: f.regular.file, bolditalics: f.bold.file }])));
   return Buffer.from(await pdfmake.createPdf(def).getBuffer());
 }
