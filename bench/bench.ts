@@ -77,7 +77,7 @@ function correctOneValue(project: string): void {
   cells[5] = [cells[5], 'revised'].filter(Boolean).join(';');
   cells[header.indexOf('note')] = '区统计局2025年3月反馈';
   // A corrected value's note is shown to readers in both languages (a tool with the note_en column).
-  if (header.includes('note_en')) cells[header.indexOf('note_en')] = 'district statistics bureau, March 2025';
+  if (header.includes('note_en')) cells[header.indexOf('note_en')] = 'reported by the district statistics bureau in March 2025';
   lines[i] = cells.join(',');
   writeFileSync(csv, lines.join('\n'));
 }
