@@ -285,7 +285,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     hasTrend: f.trend.length > 0,
     trendHeader: f.trendColumns.map((c) => ({ text: md(t(`trend.${c.kind}`, { year: c.year })) })),
     trendAlign: [...f.trendColumns.map(() => ' ---: '), ' :---: '].join('|'),
-    trendWidths: ['5', ...f.trendColumns.map(() => '1.6'), '1.4'].join(','),
+    trendWidths: ['4.4', ...f.trendColumns.map(() => '1.6'), '2.2'].join(','),
     trend: f.trend.map((r) => {
       const plan = f.planProgress.find((p) => p.indicator.id === r.indicator.id && p.latest);
       return {
