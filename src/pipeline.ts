@@ -85,7 +85,8 @@ export interface ComposedDocument {
 /** A document to build: how to compose it and its charts in a language mode, and what to call its files. */
 export interface DocumentPlan {
   name: string;
-  compose(mode: LangMode, messages: Record<Lang, Messages>): DocumentIR;
+  /** `figures`: the charts the document has (a figure of any other is left out); all when not given. */
+  compose(mode: LangMode, messages: Record<Lang, Messages>, figures?: ReadonlySet<string>): DocumentIR;
   charts(mode: LangMode, messages: Record<Lang, Messages>): Map<string, TopLevelSpec>;
   fileName(mode: LangMode, format: Format): string;
 }
@@ -94,9 +95,10 @@ export async function composeAll(ws: Workspace, plan: DocumentPlan, modes: LangM
   const messages = { zh: loadMessages(ws.templatesDir, 'zh'), en: loadMessages(ws.templatesDir, 'en') };
   const out: ComposedDocument[] = [];
   for (const lang of modes) {
-    const ir = plan.compose(lang, messages);
+    const specs = plan.charts(lang, messages);
+    const ir = plan.compose(lang, messages, new Set(specs.keys()));
     const charts = new Map<string, RenderedChart>();
-    for (const [id, spec] of plan.charts(lang, messages)) charts.set(id, await renderChart(spec, ws.fonts));
+    for (const [id, spec] of specs) charts.set(id, await renderChart(spec, ws.fonts));
     const langs: Lang[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
     const pageLabel = langs.map((l) => message(messages[l], 'page', l)).join(' / ');
     const texts = [...textsOf(ir.blocks)].map(({ text, path }) => ({ text, place: { file: `${plan.name} ${lang} document`, field: path } }));
@@ -132,7 +134,7 @@ export function briefingPlan(ws: Workspace, request: BriefingRequest): DocumentP
   const options = { templatesDir: ws.templatesDir, date: documentDate(report.findings.documents, request.date), revision: request.edition?.edition ?? 1 };
   return {
     name: `${request.district}-${request.year}`,
-    compose: (mode, messages) => composeBriefing(report, mode, { ...options, figures: new Set(briefingCharts(report, mode, messages).keys()) }),
+    compose: (mode, _messages, figures) => composeBriefing(report, mode, { ...options, figures }),
     charts: (mode, messages) => briefingCharts(report, mode, messages),
     fileName: (mode, format) => briefingFileName(request.district, request.year, mode, format),
   };
@@ -170,10 +172,10 @@ export function comparisonPlan(ws: Workspace, request: ComparisonRequest): Docum
   const options = { templatesDir: ws.templatesDir, date: documentDate(findings.documents, request.date), revision: edition.edition, edition };
   return {
     name: `compare-${districts.join('-')}-${request.year}`,
-    compose: (mode, messages) => composeDocument(
+    compose: (mode, _messages, figures) => composeDocument(
       { file: 'comparison-memo.md.hbs', view: (lang, messages) => memoView(findings, lang, messages, options), titleKey: 'memo.title', headerKey: 'memoHeader' },
       mode,
-      { ...options, figures: new Set(comparisonCharts(findings, mode, messages).keys()) },
+      { ...options, figures },
     ),
     charts: (mode, messages) => comparisonCharts(findings, mode, messages),
     fileName: (mode, format) => comparisonFileName(districts, request.year, mode, format),

@@ -47,6 +47,8 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const zh = lang === 'zh';
   const list = (items: string[], key = 'list.separator') => items.join(t(key));
   const andList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(t('list.separator'))}${t('list.and')}${items.at(-1)}`);
+  /** Names in a caption: 大渡口、涪陵 / Dadukou and Fuling. */
+  const namesList = (items: string[]) => (lang === 'zh' ? list(items, 'list.enumeration') : andList(items));
 
   const name = (i: Indicator) => md(i.name[lang]);
   /** A name inside an English sentence starts in lower case, unless it starts with an abbreviation (CPI, R&D). */
@@ -256,7 +258,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     headlineSource: sourceLine(f.headline),
     hasPeers: peerRows.length > 0,
     peers: peerRows,
-    peerNames: md((lang === 'zh' ? (names: string[]) => list(names, 'list.enumeration') : andList)((peers?.districts ?? []).map((d) => d.short[lang]))),
+    peerNames: md(namesList((peers?.districts ?? []).map((d) => d.short[lang]))),
     peersLegend: legendFor((peers?.rows ?? []).flatMap((r) => [r.own, ...r.others.map((o) => o.value)])),
     hasNextRows: nextRows.length > 0,
     nextRows,
