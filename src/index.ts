@@ -1,5 +1,6 @@
 // The library: load a project, render a briefing or a comparison in memory, build a project's documents.
-import { build as buildDocuments, editionSettings, type BuildPaths, type BuildResult } from './build/build.js';
+import { build as buildDocuments, editionSettings, type BuildResult } from './build/build.js';
+import { buildPaths, type BuildPathOptions } from './build/paths.js';
 import { readManifest } from './build/manifest.js';
 import { acquireLock } from './build/lock.js';
 import { briefingEntry, comparisonEntry, editionWrites, fileNameOf, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
@@ -14,7 +15,6 @@ import { loadFonts } from './fonts/fonts.js';
 import { loadStyle } from './project/style-settings.js';
 import { familiesOf } from './render/style.js';
 import { briefingPlan, comparisonPlan, FORMATS, renderPlan, yearsWithData, type DocumentRequest, type Format, type RenderedFile, type Workspace } from './pipeline.js';
-import { BUNDLED } from './project/bundled.js';
 import { findProjectRoot } from './project/discover.js';
 import { readProject, type Project, type ProjectOverrides } from './project/project.js';
 import { LANG_MODES } from './compose/compose.js';
@@ -111,29 +111,9 @@ function defaultYear(data: Dataset, districts: string[]): number {
   return year;
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends BuildPathOptions {
   /** Progress and report lines. */
   log?: (line: string) => void;
-  /** The settings file whose documents are built; default: the project's briefing.yaml. */
-  manifest?: string;
-  state?: string;
-  outDir?: string;
-  docxCharts?: DocxCharts;
-}
-
-/** Where a build reads and writes, for a project. */
-export function buildPaths(project: Project, options: BuildOptions = {}): BuildPaths {
-  return {
-    manifest: options.manifest ?? project.settingsFile,
-    state: options.state ?? project.stateFile,
-    outDir: options.outDir ?? project.outDir,
-    dataDir: project.dataDir,
-    templatesDir: project.templatesDir,
-    fontsDir: project.fontsDir,
-    codeDir: BUNDLED.code,
-    ...(project.stylesFile ? { stylesFile: project.stylesFile } : {}),
-    ...(options.docxCharts ? { docxCharts: options.docxCharts } : {}),
-  };
 }
 
 /** Builds every document of the project's briefing.yaml that changed, and writes them into its output folder. */
@@ -210,5 +190,5 @@ export function publishComparison(project: LoadedProject, options: ComparisonOpt
   return publishDocument(project, comparisonEntry(districts, year), options);
 }
 
-export { LANG_MODES, FORMATS };
+export { LANG_MODES, FORMATS, buildPaths };
 export type { PlannedEdition, DocumentEntry };

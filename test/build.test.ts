@@ -1,7 +1,7 @@
 // The issue's scenario end to end in a new project: build, correct one value, build again; one writer for build and district; a killed build.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -53,6 +53,18 @@ test('first build: every document, edition 1; a second build leaves all of them 
   const second = briefing('build');
   assert.match(second.stdout, /built 0, skipped 5 unchanged/);
   assert.deepEqual(hashes(), before);
+});
+
+test('a build with no file read or written changed says so from their sizes and times; a touched input makes it compare contents', () => {
+  const json = JSON.parse(briefing('build', '--json').stdout) as { built: number; documents: { key: string; files: string[] }[] };
+  assert.equal(json.built, 0);
+  assert.ok(json.documents.find((d) => d.key === 'wanzhou-2024')!.files.some((f) => f.endsWith('wanzhou-2024-briefing.zh.pdf')), 'the files of each document');
+  assert.match(briefing('build').stdout, /no file read or written by the last build has changed/);
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(dir, 'data', 'observations', 'wanzhou-2024.csv'), later, later);
+  const touched = briefing('build');
+  assert.match(touched.stdout, /5 documents: 0 to build, 5 unchanged/, 'the same bytes: contents decide, nothing is rebuilt');
+  assert.match(briefing('build').stdout, /no file read or written by the last build has changed/);
 });
 
 test("the issue's correction reissues only the Wanzhou 2024 briefing and the memo, with a notice; the previous edition is kept", () => {

@@ -6,32 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadDataset } from '../data/load.js';
 import type { RenderedFile } from '../pipeline.js';
-import type { DocxCharts } from '../render/docx.js';
+import type { BuildPaths } from './paths.js';
 import { writeFilesAtomically } from '../write-atomic.js';
 import { diagnostic, DiagnosticError } from '../diagnostics.js';
 import { acquireLock } from './lock.js';
+import { inputsStamp, writeStamp } from './stamp.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { editionDate, editionWrites, fileNameOf, jobOf, planEditions, type EditionSettings, type PlannedEdition, type RenderJob } from '../publish/editions.js';
 import { readState } from '../publish/state.js';
 
-export interface BuildPaths {
-  manifest: string;
-  state: string;
-  outDir: string;
-  dataDir: string;
-  templatesDir: string;
-  fontsDir: string;
-  /** The compiled code, fingerprinted as the tool's version. */
-  codeDir: string;
-  /** The project's style settings, when it has them. */
-  stylesFile?: string;
-  /** How DOCX files show charts (a render setting; changing it makes an update). */
-  docxCharts?: DocxCharts;
-}
-
-/** What a build worker is sent: where the workspace is, and the document to render. */
-export interface Job {
-  job: RenderJob;
+/** What a build worker loads once, as it starts: where the workspace is. */
+export interface WorkerSetup {
   dataDir: string;
   templatesDir: string;
   fontsDir: string;
@@ -68,47 +53,47 @@ const requestsOf = (manifest: Manifest) => manifest.documents.map((entry) => ({
  */
 export const JOB_LIMITS = { timeoutMs: 1000 * (Number(process.env.BRIEFING_DOCUMENT_TIMEOUT_S) || 600), heapMb: 2048 };
 
-/** Runs jobs on a pool of worker threads, one per core. */
-async function runJobs(jobs: Job[], onDone: (job: Job, index: number) => void): Promise<RenderedFile[][]> {
-  const results: RenderedFile[][] = new Array(jobs.length);
+/** Worker threads, one per core, started before the build plans, so that they load the workspace while it does. */
+function startWorkers(paths: BuildPaths): Worker[] {
   const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
-  const size = Math.max(1, Math.min(availableParallelism(), jobs.length));
+  const setup: WorkerSetup = { dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, ...(paths.stylesFile ? { stylesFile: paths.stylesFile } : {}) };
+  return Array.from({ length: availableParallelism() }, () => new Worker(workerFile, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: JOB_LIMITS.heapMb } }));
+}
+
+/** Runs jobs on the workers, each taking the next job when it is done with one. */
+async function runJobs(workers: Worker[], jobs: RenderJob[], onDone: (job: RenderJob, index: number) => void): Promise<RenderedFile[][]> {
+  const results: RenderedFile[][] = new Array(jobs.length);
   let nextJob = 0;
   let done = 0;
-  const workers = Array.from({ length: size }, () => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: JOB_LIMITS.heapMb } }));
-  try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      let current: number | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const take = () => {
-        if (nextJob >= jobs.length) return resolve();
-        const index = nextJob++;
-        current = index;
-        timer = setTimeout(() => {
-          reject(new DiagnosticError([diagnostic('error', 'documentTimeout', undefined, jobs[index]!.job.entry.key, JOB_LIMITS.timeoutMs / 1000)]));
-          void worker.terminate();
-        }, JOB_LIMITS.timeoutMs);
-        worker.once('message', (reply: { ok: true; files: { path: string; data: Uint8Array }[] } | { ok: false; message: string }) => {
-          clearTimeout(timer);
-          if (!reply.ok) return reject(new Error(`${jobs[index]!.job.entry.key}: ${reply.message}`));
-          results[index] = reply.files.map((f) => ({ path: f.path, data: Buffer.from(f.data) }));
-          onDone(jobs[index]!, ++done);
-          take();
-        });
-        worker.postMessage(jobs[index]);
-      };
-      worker.once('error', (e: Error & { code?: string }) => {
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+    let current: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const take = () => {
+      if (nextJob >= jobs.length) return resolve();
+      const index = nextJob++;
+      current = index;
+      timer = setTimeout(() => {
+        reject(new DiagnosticError([diagnostic('error', 'documentTimeout', undefined, jobs[index]!.entry.key, JOB_LIMITS.timeoutMs / 1000)]));
+        void worker.terminate();
+      }, JOB_LIMITS.timeoutMs);
+      worker.once('message', (reply: { ok: true; files: { path: string; data: Uint8Array }[] } | { ok: false; message: string }) => {
         clearTimeout(timer);
-        const key = current === undefined ? 'a document' : jobs[current]!.job.entry.key;
-        reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new DiagnosticError([diagnostic('error', 'documentOutOfMemory', undefined, key, JOB_LIMITS.heapMb)])
-          : new Error(`${key}: ${e.message}`));
+        if (!reply.ok) return reject(new Error(`${jobs[index]!.entry.key}: ${reply.message}`));
+        results[index] = reply.files.map((f) => ({ path: f.path, data: Buffer.from(f.data) }));
+        onDone(jobs[index]!, ++done);
+        take();
       });
-      take();
-    })));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+      worker.postMessage(jobs[index]);
+    };
+    worker.once('error', (e: Error & { code?: string }) => {
+      clearTimeout(timer);
+      const key = current === undefined ? 'a document' : jobs[current]!.entry.key;
+      reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new DiagnosticError([diagnostic('error', 'documentOutOfMemory', undefined, key, JOB_LIMITS.heapMb)])
+        : new Error(`${key}: ${e.message}`));
+    });
+    take();
+  })));
   return results;
 }
 
@@ -116,6 +101,8 @@ export interface BuildResult {
   planned: PlannedEdition[];
   /** Archive copies of the editions replaced. */
   archived: string[];
+  /** Each document's files, by its key, relative to the output folder. */
+  files: Record<string, string[]>;
 }
 
 /** One line per document: its edition and why it was (or was not) rendered. */
@@ -128,6 +115,17 @@ export function planLine(p: PlannedEdition): string {
 
 /** Builds what changed; writes the archive of replaced editions, the outputs and the state together at the end. */
 export async function build(paths: BuildPaths, log: (line: string) => void): Promise<BuildResult> {
+  // Taken before anything is read: a file changed while the build runs makes the next build look again.
+  const inputs = inputsStamp(paths);
+  const workers = startWorkers(paths);
+  try {
+    return await buildWith(workers, paths, inputs, log);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+async function buildWith(workers: Worker[], paths: BuildPaths, inputs: string, log: (line: string) => void): Promise<BuildResult> {
   const data = loadDataset(paths.dataDir);
   const manifest = readManifest(paths.manifest);
   const release = acquireLock(paths.outDir);
@@ -142,14 +140,16 @@ export async function build(paths: BuildPaths, log: (line: string) => void): Pro
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
     // One job per document and language, so that the workers share a large document's files.
     const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })));
-    const jobs = parts.map(({ p, lang }) => ({ job: { ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }, dataDir: paths.dataDir, templatesDir: paths.templatesDir, fontsDir: paths.fontsDir, ...(paths.stylesFile ? { stylesFile: paths.stylesFile } : {}) }));
-    const results = await runJobs(jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.job.entry.key)!)} (${job.job.render[0]!.lang})`));
+    const jobs = parts.map(({ p, lang }) => ({ ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }));
+    const results = await runJobs(workers, jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.entry.key)!)} (${job.render[0]!.lang})`));
     const rendered = planned.map((p) => parts.flatMap((part, i) => (part.p === p ? results[i]! : [])));
     const writes = editionWrites(settings, paths.state, state, planned, rendered);
     writeFilesAtomically(writes.files);
     for (const p of planned.filter((d) => d.render.length === 0)) log(`skipped ${planLine(p)}`);
     if (writes.archived.length > 0) log(`previous editions kept in ${relative(process.cwd(), join(paths.outDir, 'archive')) || join(paths.outDir, 'archive')} (${writes.archived.length} files)`);
-    return { planned, archived: writes.archived };
+    const files = Object.fromEntries(planned.map((p) => [p.entry.key, Object.keys(writes.next.documents[p.entry.key]?.files ?? {})]));
+    writeStamp(paths, inputs, planned.map((p) => ({ key: p.entry.key, edition: p.edition.edition, files: files[p.entry.key]! })));
+    return { planned, archived: writes.archived, files };
   } finally {
     release();
   }

@@ -1,7 +1,8 @@
 // `briefing watch`: build, then build again whenever data/, templates/ or the manifest change.
 import { watch } from 'node:fs';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
-import { build, type BuildPaths } from './build.js';
+import { build } from './build.js';
+import type { BuildPaths } from './paths.js';
 
 export async function watchAndBuild(paths: BuildPaths, log: (line: string) => void): Promise<void> {
   let running = false;

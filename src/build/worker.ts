@@ -1,23 +1,30 @@
-// A build worker: renders one planned document per message, loading the workspace once.
-import { parentPort } from 'node:worker_threads';
+// A build worker: loads the workspace as it starts, then renders one planned document per message.
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError } from '../diagnostics.js';
 import { loadFonts } from '../fonts/fonts.js';
 import type { Workspace } from '../pipeline.js';
 import { loadStyle } from '../project/style-settings.js';
-import { renderJob } from '../publish/editions.js';
+import { renderJob, type RenderJob } from '../publish/editions.js';
 import { familiesOf } from '../render/style.js';
-import type { Job } from './build.js';
+import type { WorkerSetup } from './build.js';
 
-let ws: Workspace | undefined;
-
-parentPort!.on('message', async (message: Job) => {
+/** The workspace, or why it could not be loaded (the build has said so too, having loaded it first). */
+function load(setup: WorkerSetup): Workspace | Error {
   try {
-    if (!ws) {
-      const style = loadStyle(message.stylesFile);
-      ws = { data: loadDataset(message.dataDir), fonts: loadFonts(message.fontsDir, familiesOf(style)), templatesDir: message.templatesDir, style };
-    }
-    parentPort!.postMessage({ ok: true, files: await renderJob(ws, message.job) });
+    const style = loadStyle(setup.stylesFile);
+    return { data: loadDataset(setup.dataDir), fonts: loadFonts(setup.fontsDir, familiesOf(style)), templatesDir: setup.templatesDir, style };
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+const ws = load(workerData as WorkerSetup);
+
+parentPort!.on('message', async (job: RenderJob) => {
+  try {
+    if (ws instanceof Error) throw ws;
+    parentPort!.postMessage({ ok: true, files: await renderJob(ws, job) });
   } catch (e) {
     parentPort!.postMessage({ ok: false, message: e instanceof DiagnosticError ? e.message : (e as Error).stack ?? String(e) });
   }

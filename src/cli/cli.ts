@@ -24,6 +24,8 @@ import { EjectExistsError, ejectTemplates } from '../project/eject.js';
 import { indicatorCatalogue, indicatorTable } from './indicators.js';
 import { say } from './cli-messages.js';
 import { closest } from './suggest.js';
+import { buildPaths } from '../build/paths.js';
+import { unchangedBuild } from '../build/stamp.js';
 
 /** The library, loaded by the commands that render or build (not by --help, init or export: startup stays short). */
 const library = () => import('../index.js');
@@ -107,7 +109,7 @@ function buildOptionsOf(args: BuildArgs) {
   };
 }
 
-const projectBuildPaths = async (args: BuildArgs) => (await library()).buildPaths(findProject(args), buildOptionsOf(args));
+const projectBuildPaths = (args: BuildArgs) => buildPaths(findProject(args), buildOptionsOf(args));
 
 /** Writes to standard output; a closed pipe (`| head`) ends the command quietly. */
 function print(text: string): void {
@@ -202,18 +204,30 @@ export async function main(argv: string[]): Promise<number> {
       (args) => run(async () => {
         const started = performance.now();
         const log = args.json ? () => {} : (line: string) => print(`${line}\n`);
-        const project = findProject(args);
-        const { build, buildPaths } = await library();
-        const result = await build(project, { ...buildOptionsOf(args), log });
-        const built = result.planned.filter((p) => p.render.length > 0);
-        if (!args.json) return print(`${say('built', built.length, result.planned.length - built.length)}\n`);
-        const outDir = buildPaths(project, buildOptionsOf(args)).outDir;
+        const paths = projectBuildPaths(args);
+        // Nothing read or written since the last build changed: say so without loading the library.
+        const unchanged = unchangedBuild(paths);
+        let archived: string[] = [];
+        let documents: { key: string; reason: string; changed: boolean; edition: number; corrections: number; files: string[] }[];
+        if (unchanged) {
+          log(`${unchanged.length} documents: no file read or written by the last build has changed since`);
+          for (const d of unchanged) log(`skipped ${d.key} edition ${d.edition}: unchanged`);
+          documents = unchanged.map((d) => ({ ...d, reason: 'unchanged', changed: false, corrections: 0 }));
+        } else {
+          const result = await (await library()).build(findProject(args), { ...buildOptionsOf(args), log });
+          archived = result.archived;
+          documents = result.planned.map((p) => ({
+            key: p.entry.key, reason: p.reason, changed: p.render.length > 0, edition: p.edition.edition, corrections: p.verdict.changes.length, files: result.files[p.entry.key] ?? [],
+          }));
+        }
+        const built = documents.filter((d) => d.changed).length;
+        if (!args.json) return print(`${say('built', built, documents.length - built)}\n`);
         print(`${JSON.stringify({
-          built: built.length,
-          skipped: result.planned.length - built.length,
+          built,
+          skipped: documents.length - built,
           ms: Math.round(performance.now() - started),
-          documents: result.planned.map((p) => ({ key: p.entry.key, reason: p.reason, changed: p.render.length > 0, edition: p.edition.edition, corrections: p.verdict.changes.length, files: Object.keys(p.next.files).map((f) => join(outDir, f)) })),
-          archived: result.archived,
+          documents: documents.map(({ key, reason, changed, edition, corrections, files }) => ({ key, reason, changed, edition, corrections, files: files.map((f) => join(paths.outDir, f)) })),
+          archived,
         }, null, 1)}\n`);
       })(),
     )

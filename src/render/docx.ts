@@ -1,7 +1,7 @@
 // Renders the document IR to DOCX through docx, with the fonts embedded and byte-stable output.
 import {
   AlignmentType, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, SequentialIdentifier, Table as DocxTable,
-  TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type ParagraphChild,
+  TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type PageNumberEstimator, type ParagraphChild,
 } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { estimatePageNumbers } from 'docx/layout';
@@ -124,6 +124,12 @@ function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
 
 /** What stands in a figure's paragraph: a picture, or the placeholder of a native chart. */
 type FigureRun = (chart: string, caption: Inline[]) => ParagraphChild | undefined;
+
+/**
+ * docx's Word layout, without its list numbers: our headings carry their numbers in their text, so the contents need
+ * no numbering read from the document, which is a whole second reading of it.
+ */
+const pagesOfBookmarks: PageNumberEstimator = (body, context) => estimatePageNumbers(body, context);
 
 /** The table of contents, written with its entries and page numbers (no "update fields" prompt), before the first section. */
 const toc = () => new TableOfContents(undefined, { hyperlink: true, headingStyleRange: '1-2' });
@@ -326,7 +332,7 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       // "— 1 —" at the outer edge: right on odd pages, left on even ones.
       evenAndOddHeaderAndFooters: dashes,
       // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results.
-      pageNumbers: estimatePageNumbers,
+      pageNumbers: pagesOfBookmarks,
       sections: [{
         properties: {
           titlePage: !dashes,
