@@ -6,42 +6,28 @@ import { acquireLock } from './build/lock.js';
 import { briefingEntry, comparisonEntry, editionWrites, fileNameOf, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
 import { readState } from './publish/state.js';
 import { writeFilesAtomically } from './write-atomic.js';
+import { withWorkspace, type LoadedProject } from './project/workspace.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LangMode } from './compose/compose.js';
-import { loadDataset } from './data/load.js';
 import type { Dataset } from './data/types.js';
-import { loadFonts } from './fonts/fonts.js';
-import { loadStyle } from './project/style-settings.js';
-import { familiesOf } from './render/style.js';
 import { briefingPlan, comparisonPlan, FORMATS, renderPlan, yearsWithData, type DocumentRequest, type Format, type RenderedFile, type Workspace } from './pipeline.js';
 import { findProjectRoot } from './project/discover.js';
 import { readProject, type Project, type ProjectOverrides } from './project/project.js';
 import { LANG_MODES } from './compose/compose.js';
 import { say } from './cli/cli-messages.js';
-import type { DocxCharts } from './render/docx.js';
+import type { DocxCharts } from './output-options.js';
 
 export type { DocxCharts, BuildResult, Dataset, Format, LangMode, Project, ProjectOverrides, RenderedFile, Workspace };
 export { writeFilesAtomically };
 import { fail } from './diagnostics.js';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 
-/** A project with its data and fonts loaded. */
-export interface LoadedProject extends Project {
-  workspace: Workspace;
-}
-
 /** Loads the project whose briefing.yaml is in `dir` or the nearest folder above it. Throws DiagnosticError on bad data. */
 export function loadProject(dir: string = process.cwd(), overrides: ProjectOverrides = {}): LoadedProject {
   const root = findProjectRoot(dir);
   if (!root) throw new Error(say('noProject', dir));
   return withWorkspace(readProject(root, overrides));
-}
-
-/** Loads a resolved project's data and fonts. */
-export function withWorkspace(project: Project): LoadedProject {
-  const style = loadStyle(project.stylesFile);
-  return { ...project, workspace: { data: loadDataset(project.dataDir), fonts: loadFonts(project.fontsDir, familiesOf(style)), templatesDir: project.templatesDir, style } };
 }
 
 /** What every rendering takes; everything has a default. */
@@ -190,5 +176,6 @@ export function publishComparison(project: LoadedProject, options: ComparisonOpt
   return publishDocument(project, comparisonEntry(districts, year), options);
 }
 
-export { LANG_MODES, FORMATS, buildPaths };
+export { LANG_MODES, FORMATS, buildPaths, withWorkspace };
+export type { LoadedProject };
 export type { PlannedEdition, DocumentEntry };

@@ -17,8 +17,7 @@ import { outputPath } from './contained-path.js';
 import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
-import { renderDocx, type DocxCharts } from './render/docx.js';
-import { pdfDefinition, renderPdf } from './render/pdf.js';
+import type { DocxCharts } from './output-options.js';
 import type { Style } from './render/style.js';
 
 import type { Format } from './output-options.js';
@@ -115,7 +114,10 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
   const files: RenderedFile[] = [];
   for (const composed of await composeAll(ws, plan, modes)) {
     for (const format of formats) {
-      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed, ws.style), ws.fonts) : await renderDocx(composed, ws.fonts, docxCharts, ws.style);
+      // Each renderer is loaded only when its format is asked for: a PDF alone does not load docx.
+      const data = format === 'pdf'
+        ? await import('./render/pdf.js').then(({ pdfDefinition, renderPdf }) => renderPdf(pdfDefinition(composed, ws.style), ws.fonts))
+        : await import('./render/docx.js').then(({ renderDocx }) => renderDocx(composed, ws.fonts, docxCharts, ws.style));
       files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }
   }

@@ -287,7 +287,7 @@ export async function main(argv: string[]): Promise<number> {
             for (const f of fixes) print(`${f.file}:${f.line}: ${f.field}: "${f.old}" -> "${f.new}" (${f.why})\n`);
             print(`${fixes.length > 0 ? say('fixed', fixes.length) : say('nothingToFix')}\n`);
           }
-          const [{ withWorkspace }, { validateDataset }] = await Promise.all([library(), import('./validate.js')]);
+          const [{ withWorkspace }, { validateDataset }] = await Promise.all([import('../project/workspace.js'), import('./validate.js')]);
           const ws = withWorkspace(project).workspace;
           const problems = validateDataset(ws);
           for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -8,7 +8,7 @@ import {
   briefingFileName, briefingPlan, briefingReport, comparisonFileName, comparisonFindings, comparisonPlan, documentDate, renderPlan,
   type Format, type RenderedFile, type Workspace,
 } from '../pipeline.js';
-import type { DocxCharts } from '../render/docx.js';
+import type { DocxCharts } from '../output-options.js';
 import { whatChanged, type Verdict } from './changes.js';
 import { briefingShows, memoShows, recordInputs, recordValues, sha256, type Dependencies, type InputPaths } from './dependencies.js';
 import { briefingFigures, memoFigures } from './figures.js';
