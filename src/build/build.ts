@@ -97,6 +97,10 @@ async function runJobs(workers: Worker[], jobs: RenderJob[], onDone: (job: Rende
   return results;
 }
 
+/** A job's rough size: the values its document shows, twice in both languages, times the formats it renders. */
+const jobSize = (p: PlannedEdition, lang: string) =>
+  Object.keys(p.next.dependencies.values).length * (lang === 'zh-en' ? 2 : 1) * p.render.filter((o) => o.lang === lang).length;
+
 export interface BuildResult {
   planned: PlannedEdition[];
   /** Archive copies of the editions replaced. */
@@ -138,8 +142,10 @@ async function buildWith(workers: Worker[], paths: BuildPaths, inputs: string, l
     const planned = planEditions({ data }, settings, state, requestsOf(manifest));
     const rendering = planned.filter((p) => p.render.length > 0);
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
-    // One job per document and language, so that the workers share a large document's files.
-    const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })));
+    // One job per document and language, so that the workers share a large document's files; the largest first, so
+    // that no worker is left with a long one at the end while the other waits.
+    const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })))
+      .sort((a, b) => jobSize(b.p, b.lang) - jobSize(a.p, a.lang));
     const jobs = parts.map(({ p, lang }) => ({ ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }));
     const results = await runJobs(workers, jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.entry.key)!)} (${job.render[0]!.lang})`));
     const rendered = planned.map((p) => parts.flatMap((part, i) => (part.p === p ? results[i]! : [])));
