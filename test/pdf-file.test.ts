@@ -302,3 +302,11 @@ test('every text-showing operator lies in a marked-content sequence: an element\
     if (i > 0) assert.ok(text.some((s) => s.artifact === 'Pagination'), `page ${i + 1}: header and page label are artifacts`);
   });
 });
+
+test('tags add little to the file: the structure goes into object streams', async () => {
+  const untagged = await renderPdf({ ...pdfDefinition(composed), tagged: false }, workspace().fonts);
+  assert.match(execFileSync('pdfinfo', ['-'], { input: untagged, encoding: 'utf8' }), /Tagged:\s+no/);
+  assert.ok(pdf.length < untagged.length * 1.12, `tagged ${pdf.length} bytes, untagged ${untagged.length}`);
+  assert.match(pdf.toString('latin1'), /\/Type \/ObjStm/);
+  assert.doesNotMatch(untagged.toString('latin1'), /\/Type \/ObjStm/, 'an untagged PDF keeps its cross-reference table');
+});

@@ -1,5 +1,6 @@
 // Tagged PDF: the definition declares the structure tree; every line, rule and chart pdfmake draws is marked as its content or as an artifact.
 import { createRequire } from 'node:module';
+import { inObjectStreams, type PackedRef, type PackingDoc } from './pdf-object-streams.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,16 +49,16 @@ export function tagged<T extends object>(node: T, t: Tag): T {
 type Tagged = { tag?: Tag };
 type Line = Tagged & { inlines: Tagged[] };
 type StructContent = { push(other: StructContent): void };
-export interface TaggingDoc {
+export type TaggingDoc = PackingDoc & {
   page: object;
-  _root: { data: { StructTreeRoot?: unknown } };
+  _root: { data: { StructTreeRoot?: PackedRef } };
   markContent(tag: string, options?: object): unknown;
   markStructureContent(tag: string): StructContent;
   endMarkedContent(): unknown;
   struct(type: string, options: object, children: unknown[]): unknown;
   addStructure(element: unknown): unknown;
   endMarkings(): void;
-}
+};
 
 /** One document's marking: the sequence left open (lines of one element run on in it), each element's content. */
 interface State {
@@ -129,7 +130,7 @@ type Proto = Record<string, Method> & { briefingTags?: true };
  * Tags what pdfmake draws, once on the prototypes: the layout copies a node's tag onto its lines, charts and list
  * markers; the renderer marks each drawn item as its element's content (a marked-content sequence with an MCID) or
  * as an artifact; at the end pdfkit writes the elements under one Document root. Only for a definition with
- * `tagged: true` (pdfkit then has a structure tree root).
+ * `tagged: true` (pdfkit then has a structure tree root). The structure is written into object streams.
  */
 export function tagContentOnce(pdfkit: object, renderer: object): void {
   const builder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Proto } }).default.prototype;
@@ -177,7 +178,8 @@ export function tagContentOnce(pdfkit: object, renderer: object): void {
   const { endMarkings } = doc;
   doc.endMarkings = function (this: TaggingDoc) {
     const state = states.get(this);
-    if (state?.root) this.addStructure(build(this, state, state.root));
+    // The elements and the root (with the parent tree) go into object streams: some 70 bytes an element on their own.
+    if (state?.root) inObjectStreams(this, () => this.addStructure(build(this, state, state.root!)), [this._root.data.StructTreeRoot!]);
     endMarkings!.call(this);
   };
 }

@@ -8,6 +8,7 @@ import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 import { documentTag, PAGINATION, tag, tagContentOnce, tagged, type Tag } from './pdf-tags.js';
+import { objectStreamsOnce } from './pdf-object-streams.js';
 
 const require = createRequire(import.meta.url);
 
@@ -344,6 +345,7 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     linearLineBreaking();
     mergeLineFragmentsOnce();
     tagContentOnce(pdfkitPrototype(), rendererPrototype());
+    objectStreamsOnce(pdfkitPrototype());
   }
   const families = [...fonts.families.entries()];
   const allowed = new Set(families.flatMap(([, f]) => [f.regular.file, f.bold.file]));
