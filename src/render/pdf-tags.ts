@@ -1,4 +1,4 @@
-// Tagged PDF: the definition declares the structure tree; every line, rule and chart pdfmake draws is marked as its content or as an artifact.
+// Tagged PDF: every line, rule and chart pdfmake draws is marked as a structure element's content or as an artifact.
 import { createRequire } from 'node:module';
 import { inObjectStreams, type PackedRef, type PackingDoc } from './pdf-object-streams.js';
 
@@ -33,7 +33,7 @@ export function tag(parent: Tag, type: StructType, options: TagOptions = {}): Ta
 
 /** The running header, the footers and page numbers (and a table's repeated header rows). */
 export const PAGINATION: Tag = { type: 'Artifact', kids: [], artifact: 'Pagination' };
-/** Rules, fills, bullets' room: whatever the definition did not tag. */
+/** Rules and fills: whatever the definition did not tag. */
 const LAYOUT: Tag = { type: 'Artifact', kids: [], artifact: 'Layout' };
 
 /** Definition nodes' tags, kept off the nodes themselves (the definition stays as it was, as JSON too). */
@@ -49,7 +49,7 @@ export function tagged<T extends object>(node: T, t: Tag): T {
 type Tagged = { tag?: Tag };
 type Line = Tagged & { inlines: Tagged[] };
 type StructContent = { push(other: StructContent): void };
-export type TaggingDoc = PackingDoc & {
+type TaggingDoc = PackingDoc & {
   page: object;
   _root: { data: { StructTreeRoot?: PackedRef } };
   markContent(tag: string, options?: object): unknown;
@@ -122,8 +122,8 @@ function build(doc: TaggingDoc, state: State, t: Tag): unknown {
   return doc.struct(t.type, { alt: t.alt, lang: t.lang, scope: t.scope }, content ? [content, ...kids] : kids);
 }
 
-// eslint-style any: the prototypes patched are untyped JavaScript.
-type Method = (this: any, ...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A method of the untyped JavaScript prototypes patched here. */
+type Method = (this: any, ...args: any[]) => unknown;
 type Proto = Record<string, Method> & { briefingTags?: true };
 
 /**
