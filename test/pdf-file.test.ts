@@ -22,6 +22,15 @@ const onDisk = (file: Buffer) => {
 };
 const qpdf = (file: Buffer, ...args: string[]) => execFileSync('qpdf', [...args, onDisk(file)], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
+/** The bookmarks as qpdf reads them, and in order, each with its nesting level (0 at the top) and page. */
+function bookmarks(file: Buffer) {
+  const outlines = JSON.parse(qpdf(file, '--json', '--json-key=outlines')).outlines as Outline[];
+  const flat: { title: string; level: number; page: number }[] = [];
+  const walk = (list: Outline[], level: number) => list.forEach((o) => { flat.push({ title: o.title, level, page: o.destpageposfrom1 }); walk(o.kids, level + 1); });
+  walk(outlines, 0);
+  return { outlines, flat };
+}
+
 /** The XMP packet: pdfkit writes it as an uncompressed stream. */
 const xmp = (file: Buffer) => {
   const text = file.toString('latin1');
@@ -146,10 +155,7 @@ test('qpdf finds no errors', () => {
 });
 
 test('the outline mirrors the headings, annexes under the annex heading, each on its page', () => {
-  const outlines = JSON.parse(qpdf(pdf, '--json', '--json-key=outlines')).outlines as Outline[];
-  const flat: { title: string; level: number; page: number }[] = [];
-  const walk = (list: Outline[], level: number) => list.forEach((o) => { flat.push({ title: o.title, level, page: o.destpageposfrom1 }); walk(o.kids, level + 1); });
-  walk(outlines, 0);
+  const { outlines, flat } = bookmarks(pdf);
   const expected = expectedOutline(composed.ir.blocks);
   assert.deepEqual(flat.map((o) => o.title), expected.map((e) => e.title));
   assert.ok(flat.length >= 8, 'sections and annexes');
@@ -204,11 +210,15 @@ test('tagged: marked, one Document root, the document title shown, the language 
   for (const t of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Caption', 'Figure']) assert.ok(types.has(t), `a ${t} element`);
 });
 
-test('tags in reading order: headings by depth as the outline has them, paragraphs with their language, tables, lists, the figure', () => {
+test('tags in reading order: headings by level as the outline nests them, paragraphs with their language, tables, lists, the figure', () => {
   const elements = preorder(structureTree(pdf).top[0]!);
   const blocks = flatBlocks(composed.ir.blocks);
-  // Headings: the title and every section and annex heading, in order, H1–H3 by depth.
-  assert.deepEqual(elements.filter((e) => /^H\d$/.test(e.type)).map((e) => e.type), blocks.flatMap((b) => (b.type === 'heading' ? [`H${b.depth}`] : [])));
+  // Headings: the title H1, then every bookmarked heading in order, H2 at the outline's top level, H3 nested once:
+  // no level skipped.
+  const headings = elements.filter((e) => /^H\d$/.test(e.type)).map((e) => e.type);
+  assert.deepEqual(headings, ['H1', ...bookmarks(pdf).flat.map((o) => `H${o.level + 2}`)]);
+  assert.equal(headings.length, blocks.filter((b) => b.type === 'heading').length);
+  assert.deepEqual([...new Set(headings)].sort(), ['H1', 'H2', 'H3']);
   // Paragraphs: one P each (figure and table captions are Captions), English ones in en-US in the Chinese document.
   const paragraphs = blocks.filter((b) => b.type === 'paragraph' && b.children.length > 0);
   const english = paragraphs.filter((b) => b.type === 'paragraph' && (b.class ?? '').split(' ').includes('translation'));

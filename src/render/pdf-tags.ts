@@ -5,7 +5,7 @@ import { inObjectStreams, type PackedRef, type PackingDoc } from './pdf-object-s
 const require = createRequire(import.meta.url);
 
 /** The standard structure types (PDF 1.7, 14.8.4) the briefing uses: no role map is needed. */
-export type StructType = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Figure';
+export type StructType = 'Document' | `H${1 | 2 | 3 | 4 | 5 | 6}` | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Figure';
 
 /** A structure element to be. The definition declares the tree in reading order; rendering gives its leaves content. */
 export interface Tag {

@@ -125,9 +125,11 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
   return list.flatMap((b): Content[] => {
     switch (b.type) {
       case 'heading': {
-        // The document title is an H1 as the sections are; headings are H1–H3 by depth, as the outline nests them.
+        // The document title is the H1; a heading below it is H2 at the outline's top level, H3 nested once, …
         const title = b.depth === 1 && !context.outline.seenTitle;
-        return [tagged({ text: inlines(b.children, s), style: title ? 'title' : `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }, tag(context.parent, `H${b.depth}`))];
+        const bookmark = outlineOf(b.depth, b.children, context.outline);
+        const level = title ? 1 : Math.min(context.outline.open.length + 1, 6) as 2 | 3 | 4 | 5 | 6;
+        return [tagged({ text: inlines(b.children, s), style: title ? 'title' : `h${b.depth}`, headlineLevel: 1, ...bookmark }, tag(context.parent, `H${level}`))];
       }
       case 'paragraph': {
         const classes = (b.class ?? '').split(' ');
