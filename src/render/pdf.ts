@@ -1,12 +1,14 @@
 // Renders the document IR to PDF through a pdfmake document definition.
 import { createRequire } from 'node:module';
-import type { Content, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { Content, ContentSvg, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { type FontSet } from '../fonts/fonts.js';
 import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
+import { documentTag, PAGINATION, tag, tagContentOnce, tagged, type Tag } from './pdf-tags.js';
+import { objectStreamsOnce } from './pdf-object-streams.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,11 +42,15 @@ function inlines(nodes: Inline[], s: Style, style: Partial<ContentText> = {}): C
 const LONG_CELL = 300;
 const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('value' in c ? c.value.length : 'children' in c ? cellLength(c.children) : 1), 0);
 
-function table(t: Table, annex: boolean, s: Style): Content {
+function table(t: Table, annex: boolean, s: Style, parent: Tag): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => (w / total) * (contentWidthOf(s) - t.widths.length * 8.5));
   const fontSize = annex ? s.table.annexSize : s.table.size;
-  const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
+  // Table: its caption, the header row of TH (column scope), a TR of TD for each row; rows number from the caption.
+  const tableTag = tag(parent, 'Table');
+  const captionTag = tag(tableTag, 'Caption', { row: 0 });
+  const rowTag = (r: number) => tag(tableTag, 'TR', { row: r + 1 });
+  const cell = (children: Inline[], c: number, header: boolean, sub: boolean, row: Tag): PdfCell => tagged({
     text: inlines(children, s),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
@@ -53,19 +59,27 @@ function table(t: Table, annex: boolean, s: Style): Content {
     margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
     fontSize,
     lineHeight: s.table.lineHeight,
-  });
+  }, header ? tag(row, 'TH', { scope: 'Column' }) : tag(row, 'TD'));
   // The caption is the first header row, so it repeats with the column headers on every page the table spans.
   const captionRow: PdfCell[] = [
-    { text: inlines(t.caption, s), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] },
+    tagged({ text: inlines(t.caption, s), style: 'caption', colSpan: t.header.length, border: [false, false, false, false] }, captionTag),
     ...t.header.slice(1).map(() => ({ text: '' })),
   ];
+  const headerRow = rowTag(0);
   return {
     table: {
       headerRows: 2,
       keepWithHeaderRows: Math.min(2, t.rows.length),
       dontBreakRows: !t.rows.some((row) => row.some((c) => cellLength(c.children) > LONG_CELL)),
       widths,
-      body: [captionRow, t.header.map((h, c) => cell(h.children, c, true, false)), ...t.rows.map((row, r) => row.map((c, i) => cell(c.children, i, false, t.subRows.includes(r))))],
+      body: [
+        captionRow,
+        t.header.map((h, c) => cell(h.children, c, true, false, headerRow)),
+        ...t.rows.map((cells, r) => {
+          const row = rowTag(r + 1);
+          return cells.map((c, i) => cell(c.children, i, false, t.subRows.includes(r), row));
+        }),
+      ],
     },
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i === 1 || i === 2 || i === node.table.body.length ? 0.8 : 0.3),
@@ -100,15 +114,23 @@ function outlineOf(depth: number, children: Inline[], outline: Outline): Record<
   return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
 }
 
-/** Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists). */
-interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style }
+/**
+ * Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists);
+ * the structure element its own elements go in; the language of an English paragraph where it is not the document's.
+ */
+interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style; parent: Tag; english?: string }
 
 function blocks(list: Block[], charts: Map<string, RenderedChart>, context: BlockContext): Content[] {
   const s = context.s;
   return list.flatMap((b): Content[] => {
     switch (b.type) {
-      case 'heading':
-        return [{ text: inlines(b.children, s), style: b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
+      case 'heading': {
+        // The document title is the H1; a heading below it is H2 at the outline's top level, H3 nested once, …
+        const title = b.depth === 1 && !context.outline.seenTitle;
+        const bookmark = outlineOf(b.depth, b.children, context.outline);
+        const level = title ? 1 : Math.min(context.outline.open.length + 1, 6) as 2 | 3 | 4 | 5 | 6;
+        return [tagged({ text: inlines(b.children, s), style: title ? 'title' : `h${b.depth}`, headlineLevel: 1, ...bookmark }, tag(context.parent, `H${level}`))];
+      }
       case 'paragraph': {
         const classes = (b.class ?? '').split(' ');
         const translation = classes.includes('translation');
@@ -118,21 +140,33 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
         const style = context.cover ? ['cover'] : [base, ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
         // A body paragraph of the annex is indented by its own smaller characters.
         const indent = !context.cover && context.annex && base === 'body' && s.indent > 0 ? { leadingIndent: s.indent * s.annex } : {};
-        return [{ text: inlines(b.children, s), style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }];
+        const p = tag(context.parent, 'P', translation ? { lang: context.english } : {});
+        return [tagged({ text: inlines(b.children, s), style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }, p)];
       }
       case 'list':
       {
-        const items = b.items.map((item) => ({ stack: blocks(item, charts, { ...context, plain: true }) }));
+        // L of LI, each its marker (Lbl) and body (LBody).
+        const list = tag(context.parent, 'L');
+        const items = b.items.map((item) => {
+          const li = tag(list, 'LI');
+          tag(li, 'Lbl');
+          return tagged({ stack: blocks(item, charts, { ...context, plain: true, parent: tag(li, 'LBody') }) }, li);
+        });
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];
       }
       case 'table':
-        return [table(b, Boolean(context.annex), s)];
+        return [table(b, Boolean(context.annex), s, context.parent)];
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
         const width = Math.min(contentWidthOf(s), chart.width);
+        // A Figure, its caption the alternative text, with the caption as its Caption.
+        const figure = tag(context.parent, 'Figure', { alt: plainText(b.caption) });
         return [{
-          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }],
+          stack: [
+            tagged<ContentSvg>({ svg: chart.svg, width, alignment: 'center' }, figure),
+            tagged<ContentText>({ text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }, tag(figure, 'Caption')),
+          ],
           unbreakable: true,
         }];
       }
@@ -154,8 +188,8 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
   const footnote = { fontSize: 7.5, color: s.colour.translation };
   // "— 1 —" at the outer edge (right on odd pages, left on even), from page 1; or the "page N of M" label, centred, after the first.
   const footer = (page: number, pages: number) => s.pageNumbers === 'dashes'
-    ? { text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }
-    : page === 1 ? '' : { text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] };
+    ? tagged({ text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }, PAGINATION)
+    : page === 1 ? '' : tagged({ text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] }, PAGINATION);
   const heading = (depth: 1 | 2 | 3) => ({ font: s.fonts.heading[depth], fontSize: s.heading[depth], bold: s.headingBold[depth], color: s.colour.accent });
   // The room a heading needs below it (see pageBreakBefore) is measured in the default style's lines and table text;
   // a style with taller lines or larger table text needs more.
@@ -177,11 +211,13 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
     // PDF/A-2b (pdfkit writes the XMP packet, the pdfaid entry and an sRGB output intent); no ModDate, so Info and XMP agree.
     version: '1.7',
     subset: 'PDF/A-2b',
+    // Tagged (/MarkInfo, a structure tree: see pdf-tags.ts); the window shows the title, not the file name.
+    tagged: true,
     displayTitle: true,
     header: (page: number) =>
-      page === 1 || !s.runningHeader ? '' : { text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
+      page === 1 || !s.runningHeader ? '' : tagged({ text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] }, PAGINATION),
     footer,
-    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s }),
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s, parent: documentTag(), ...(ir.meta.lang === 'en' ? {} : { english: 'en-US' }) }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
     // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
@@ -223,6 +259,15 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 type OutlineItem = { outlineData: { Dest?: unknown[] }; children: OutlineItem[] };
 type PdfKitDoc = { info: Record<string, unknown>; outline: OutlineItem; endMetadata(): void; endOutline(): void; _normalizeColor(colour: unknown): unknown };
 type Patched = { briefing?: true };
+type Renderer = { renderLine(line: { inlines: Fragment[] }, x: number, y: number): void } & Patched;
+
+/** pdfmake's own modules, and the pdfkit it draws with. */
+const pdfmakeModule = (path: string) => createRequire(require.resolve('pdfmake'))(path) as unknown;
+function pdfkitPrototype(): PdfKitDoc {
+  const pdfkit = pdfmakeModule('pdfkit') as { prototype: PdfKitDoc } | { default: { prototype: PdfKitDoc } };
+  return ('default' in pdfkit ? pdfkit.default : pdfkit).prototype;
+}
+const rendererPrototype = () => (pdfmakeModule('./Renderer.js') as { default: { prototype: Renderer } }).default.prototype;
 
 /**
  * Three fixes to pdfkit, made once on its prototype: it pastes Title, Author, Subject, Keywords, Creator and Producer
@@ -230,8 +275,7 @@ type Patched = { briefing?: true };
  * it writes colours with 17 digits before every text fragment (4 decimals are finer than 8-bit colour).
  */
 function patchPdfKitOnce(): void {
-  const pdfkit = createRequire(require.resolve('pdfmake'))('pdfkit') as { prototype: PdfKitDoc } | { default: { prototype: PdfKitDoc } };
-  const proto = ('default' in pdfkit ? pdfkit.default : pdfkit).prototype;
+  const proto = pdfkitPrototype();
   if ((proto.endMetadata as Patched).briefing) return;
   const { endMetadata, endOutline, _normalizeColor: normaliseColour } = proto;
   proto._normalizeColor = function (this: PdfKitDoc, colour: unknown) {
@@ -274,8 +318,7 @@ function continues(a: Fragment, b: Fragment): boolean {
  * as one; the glyphs stand where they stood. It halves the PDF.
  */
 function mergeLineFragmentsOnce(): void {
-  const renderer = createRequire(require.resolve('pdfmake'))('./Renderer.js') as { default: { prototype: { renderLine(line: { inlines: Fragment[] }, x: number, y: number): void } & Patched } };
-  const proto = renderer.default.prototype;
+  const proto = rendererPrototype();
   if (proto.briefing) return;
   const { renderLine } = proto;
   proto.renderLine = function (this: unknown, line, x, y) {
@@ -303,6 +346,8 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     patchPdfKitOnce();
     linearLineBreaking();
     mergeLineFragmentsOnce();
+    tagContentOnce(pdfkitPrototype(), rendererPrototype());
+    objectStreamsOnce(pdfkitPrototype());
   }
   const families = [...fonts.families.entries()];
   const allowed = new Set(families.flatMap(([, f]) => [f.regular.file, f.bold.file]));
