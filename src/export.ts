@@ -1,11 +1,9 @@
 // Exports a data table (observations, projects) in the columns the data files use, as CSV, JSON or XLSX; the loader reads each back.
 import type { Dataset } from './data/types.js';
 import { OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS } from './data/load.js';
-import { TABLES, type Table } from './data/tables.js';
+import { TABLES, type Table, type TableFormat } from './output-options.js';
 
 export { TABLES, type Table };
-export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Row = Record<string, string | number | null>;
 
@@ -69,7 +67,7 @@ export async function toXlsx(rows: Row[], columns: readonly string[], table: Tab
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportTable(data: Dataset, table: Table, format: ExportFormat): Promise<Buffer> {
+export async function exportTable(data: Dataset, table: Table, format: TableFormat): Promise<Buffer> {
   const rows = table === 'observations' ? observationRows(data) : projectRows(data);
   const columns = EXPORT_COLUMNS[table];
   if (format === 'xlsx') return toXlsx(rows, columns, table);

@@ -4,24 +4,13 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { loadDataset } from '../data/load.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
-import { DOCX_CHARTS, FORMATS, LANG_MODES, type DocxCharts, type Format, type LangMode } from '../output-options.js';
+import { DOCX_CHARTS, FORMATS, LANG_MODES, TABLE_FORMATS, TABLES, type DocxCharts, type Format, type LangMode } from '../output-options.js';
 import type { RenderedFile } from '../pipeline.js';
 import { writeFilesAtomically } from '../write-atomic.js';
-import { dataQuality } from '../analyse/data-quality.js';
-import { qualityReport } from './quality-report.js';
-import { exportTable, EXPORT_FORMATS, TABLES } from '../export.js';
-import { planFixes } from '../data/fix-data.js';
-import { IMPORT_FORMATS, runImport } from '../import/command.js';
 import type { Publication } from '../index.js';
-import { readState } from '../publish/state.js';
-import { historyText } from '../publish/history.js';
 import { findProjectRoot, SETTINGS_FILE } from '../project/discover.js';
 import { looseProject, readProject, type Project } from '../project/project.js';
-import { initProject, ProjectExistsError } from '../project/init.js';
-import { EjectExistsError, ejectTemplates } from '../project/eject.js';
-import { indicatorCatalogue, indicatorTable } from './indicators.js';
 import { say } from './cli-messages.js';
 import { closest } from './suggest.js';
 import { buildPaths } from '../build/paths.js';
@@ -150,8 +139,9 @@ export async function main(argv: string[]): Promise<number> {
           .option('empty', { type: 'boolean', default: false, describe: 'An empty data skeleton instead of the Chongqing example data' })
           .example('$0 init my-briefings', 'a project with the example data; then: cd my-briefings && briefing build')
           .example('$0 init --empty', 'an empty project in this folder'),
-      (args) => run(() => {
+      (args) => run(async () => {
         const dir = resolve(args.dir as string);
+        const { initProject, ProjectExistsError } = await import('../project/init.js');
         try {
           initProject(dir, { empty: args.empty as boolean });
         } catch (e) {
@@ -256,6 +246,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) => buildOptions(y).positional('doc', { type: 'string', describe: 'A document, e.g. wanzhou-2024 or compare-dadukou-fuling-wanzhou-2024 (or the start of one); default: all' })
         .example('$0 history wanzhou-2024', 'the editions of the Wanzhou 2024 briefing'),
       (args) => run(async () => {
+        const [{ historyText }, { readState }] = await Promise.all([import('../publish/history.js'), import('../publish/state.js')]);
         const { text, found } = historyText(readState((await projectBuildPaths(args)).state), args.doc as string | undefined);
         if (!found) throw new Error(say('noHistory', (args.doc as string | undefined) ?? ''));
         print(text);
@@ -282,6 +273,7 @@ export async function main(argv: string[]): Promise<number> {
         run(async () => {
           const project = findProject(args);
           if (args.fix) {
+            const { planFixes } = await import('../data/fix-data.js');
             const { fixes, files } = planFixes(project.dataDir);
             writeFilesAtomically(files);
             for (const f of fixes) print(`${f.file}:${f.line}: ${f.field}: "${f.old}" -> "${f.new}" (${f.why})\n`);
@@ -302,7 +294,8 @@ export async function main(argv: string[]): Promise<number> {
       'Data-quality report: conflicting values, definition changes, estimates, pending values, single-district indicators',
       (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' }).example('$0 check-data --format json', 'the report as JSON'),
       (args) =>
-        run(() => {
+        run(async () => {
+          const [{ loadDataset }, { dataQuality }, { qualityReport }] = await Promise.all([import('../data/load.js'), import('../analyse/data-quality.js'), import('./quality-report.js')]);
           const data = loadDataset(findProject(args).dataDir);
           print(args.format === 'json' ? `${JSON.stringify(dataQuality(data), null, 1)}\n` : qualityReport(data, dataQuality(data)));
         })(),
@@ -313,7 +306,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('table', { choices: TABLES, demandOption: true })
-          .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Output format' })
+          .option('format', { choices: TABLE_FORMATS, default: 'csv' as const, describe: 'Output format' })
           .option('out', { type: 'string', describe: 'Write to this file (default: standard output; xlsx needs a file)' })
           .example('$0 export observations --format xlsx --out observations.xlsx', 'a workbook to edit and put in data/observations/')
           .example('$0 export projects --format json', 'every project as JSON')
@@ -321,6 +314,7 @@ export async function main(argv: string[]): Promise<number> {
       (args) =>
         run(async () => {
           if (args.format === 'xlsx' && !args.out) throw new Error(say('xlsxNeedsOut'));
+          const [{ loadDataset }, { exportTable }] = await Promise.all([import('../data/load.js'), import('../export.js')]);
           const data = loadDataset(findProject(args).dataDir);
           const bytes = await exportTable(data, args.table, args.format);
           if (args.out) writeFilesAtomically([{ path: resolve(args.out), data: bytes }]);
@@ -337,7 +331,8 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 indicators', 'the whole catalogue')
           .example('$0 indicators --district fuling', 'what Fuling reports'),
       (args) =>
-        run(() => {
+        run(async () => {
+          const [{ loadDataset }, { indicatorCatalogue, indicatorTable }] = await Promise.all([import('../data/load.js'), import('./indicators.js')]);
           const rows = indicatorCatalogue(loadDataset(findProject(args).dataDir), args.district);
           print(args.format === 'json' ? `${JSON.stringify(rows, null, 1)}\n` : indicatorTable(rows));
         })(),
@@ -347,8 +342,9 @@ export async function main(argv: string[]): Promise<number> {
       "Copy the bundled templates into the project, to edit them; the project's own then win",
       (y) => y.positional('what', { choices: ['templates'] as const, demandOption: true }).example('$0 eject templates', 'templates/ in the project folder'),
       (args) =>
-        run(() => {
+        run(async () => {
           const project = findProject(args);
+          const { EjectExistsError, ejectTemplates } = await import('../project/eject.js');
           let dir: string;
           try {
             dir = ejectTemplates(project);
@@ -369,10 +365,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('doc', { type: 'string', demandOption: true, describe: 'Document id the draft cites (as in documents.yaml)' })
           .option('year', { type: 'number', describe: 'The year the report reviews (default: the year its first lines name most)' })
           .option('out', { alias: 'o', type: 'string', default: 'draft', describe: 'Folder for observations.<ext> and projects.<ext>' })
-          .option('format', { choices: IMPORT_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
+          .option('format', { choices: TABLE_FORMATS, default: 'csv' as const, describe: 'Draft file format' })
           .option('merge', { type: 'boolean', default: false, describe: "Also add the draft to the project's data (data/observations/<doc>.draft.csv, data/projects/<doc>.draft.csv), every row flagged draft; reports conflicts, never changes a reviewed row" })
           .example('$0 import report.docx --district wanzhou --doc wanzhou-plan-2025 --year 2025 -o draft/', 'draft CSVs to review'),
       (args) => run(async () => {
+        const { runImport } = await import('../import/command.js');
         for (const line of await runImport({ ...args, report: args.report as string, data: findProject(args).dataDir })) print(`${line}\n`);
       })(),
     )

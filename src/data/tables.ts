@@ -5,8 +5,8 @@ import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.js'
 import { readCsv, readWorkbook, sheetRecords, type FieldRecord } from './read-files.js';
 import type { Sheet } from './read-xlsx.js';
 
-export const TABLES = ['observations', 'projects'] as const;
-export type Table = (typeof TABLES)[number];
+import { TABLES, type Table } from '../output-options.js';
+export { TABLES, type Table };
 
 export interface TableSource {
   /** How diagnostics name it: data/observations/wanzhou-2024.csv, data/data.xlsx [observations]. */
