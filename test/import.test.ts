@@ -250,3 +250,40 @@ test('prose: a list without 分别 is read only when every name is known', () =>
   assert.deepEqual(prose('确保粮食播种面积和产量稳定在139万亩、45万吨以上。'), ['2024 result grain_sown_area 139万亩', '2024 result grain_output 45万吨以上']);
   assert.deepEqual(prose('低空经济和粮食播种面积稳定在3个、139万亩。'), []);
 });
+
+test('prose: statements are values — 动态清零, 稳定为Ⅱ类, 正增长, 完成市上下达任务 — after their names and the words that report them', () => {
+  assert.deepEqual(prose('农村黑臭水体动态清零，国控断面水质连续4年稳定为Ⅱ类。'),
+    ['2024 result black_odorous_water_bodies 动态清零', '2024 result national_section_water_quality 稳定为Ⅱ类']);
+  assert.deepEqual(prose('二、2025年主要任务', '节能减排降碳等约束性指标完成市上下达任务，力争进出口总额实现正增长。'),
+    ['2025 target energy_emission_reduction 完成市上下达任务', '2025 target trade_growth 正增长']);
+  assert.deepEqual(prose('工作稳定为优。'), [], 'a statement with no name before it is not read');
+});
+
+test('prose: a name printed in the report\'s own words — shortened after the sentence names it, or after its value in other order', () => {
+  assert.deepEqual(prose('粮食喜获丰收、产量超45万吨。'), ['2024 result grain_output 超45万吨']);
+  assert.deepEqual(prose('89个区级重点项目完成投资275亿元、完成率达125%。'),
+    ['2024 result key_projects 89个', '2024 result key_projects_investment 275亿元', '2024 result key_projects_completion_rate 125%']);
+  // 其中: the part of what the sentence counted — signed projects (新签约[招商]项目, 招商 said before) here, the district's key projects there.
+  assert.deepEqual(prose('大力开展精准招商，新签约项目138个，其中百亿级项目1个、50亿级项目6个。'),
+    ['2024 result signed_investment_projects 138个', '2024 result signed_projects_10bn 1个', '2024 result signed_projects_5bn 6个']);
+  assert.deepEqual(prose('实施区级重点项目100个以上，完成投资230亿元，其中百亿级项目2个。'),
+    ['2024 result key_projects 100个以上', '2024 result key_projects_investment 230亿元', '2024 result key_projects_10bn 2个']);
+  assert.deepEqual(prose('龙头港货运量再翻一番、突破1000万吨。'), ['2024 result longtou_port_freight 突破1000万吨']);
+  assert.deepEqual(prose('7项工作获市政府督查激励。'), ['2024 result supervision_incentives 7项']);
+  assert.deepEqual(prose('巴兴巷、皮家街等6个老旧小区改造完成。'), ['2024 result old_residential_renovation 6个']);
+  // Not read: words left out inside the name that the sentence never says (新[改]建), a number the name holds but the report
+  // does not print (50亿级 is not 100亿元以上), a bare name after a value (its count), the names of a list of values.
+  assert.deepEqual(prose('产业发展良好，新建小微停车场13个。'), []);
+  assert.deepEqual(prose('全年新签约100亿元以上项目1个，50亿元以上项目2个。'), []);
+  assert.deepEqual(prose('年度66项重点改革项目、10项国家级改革试点有序推进。'), ['2024 result key_reform_projects 66项']);
+  assert.deepEqual(prose('批发业销售额、住宿业营业额、餐饮业营业额分别同比增长13.3%、6.5%、12.9%。'), []);
+});
+
+test('prose: a qualified name yields to a longer one; quoted names listed side by side; numbers inside names; the rate of a level', () => {
+  assert.deepEqual(prose('制造业规上企业亩均税收增长11.5%。'), ['2024 result tax_per_mu_growth 11.5%']);
+  assert.deepEqual(prose('政务服务“一窗综办”“一件事一次办”事项分别增至450项、71项。'),
+    ['2024 result one_window_service_items 450项', '2024 result one_thing_once_service_items 71项']);
+  assert.deepEqual(prose('集体经济经营性收入10万元以上的村占比达100%，核心KPI660个。'),
+    ['2024 result villages_collective_income_100k_share 100%', '2024 result core_kpis 660个']);
+  assert.deepEqual(prose('全区接待旅客量4318万人次，增长10.9%。'), ['2024 result tourist_visits 4318万人次', '2024 result tourist_visits_growth 10.9%']);
+});
