@@ -23,6 +23,10 @@ test('export observations as CSV: the columns of the data files, with a byte ord
   assert.deepEqual({ text: gdp?.text, doc: gdp?.doc, line: gdp?.line }, { text: '7', doc: 'wanzhou-plan-2024', line: '26' });
   const preferred = rows.find((x) => x.district === 'wanzhou' && x.year === '2023' && x.indicator === 'rd_intensity' && x.text === '1.46%');
   assert.equal(preferred?.flags, 'preferred');
+  // A value split across two source lines keeps its last line.
+  const split = rows.find((x) => x.doc === 'wanzhou-plan-2022' && x.line === '269');
+  assert.deepEqual([split?.text, split?.line_end], ['较2022年提升0.2个百分点', '271']);
+  assert.ok(rows.filter((x) => x !== split).every((x) => x.line_end === ''));
 });
 
 test('export projects as JSON to a file', () => {

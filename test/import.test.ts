@@ -112,7 +112,7 @@ test('briefing import writes observations and projects as CSV, JSON or Excel; a 
   const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
   assert.equal(r.code, 0, r.stderr);
   const observations = readFileSync(join(out, 'observations.csv'), 'utf8');
-  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,table,/);
+  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,line_end,table,/);
   assert.match(observations, /wanzhou,2024,gdp_growth,target,7,draft,wanzhou-plan-2024,10,/);
   assert.ok(existsSync(join(out, 'projects.csv')));
   const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');
@@ -145,7 +145,7 @@ test('--merge: draft rows in files of their own, conflicts reported beside the r
   assert.match(r.stdout, /merged \d+ draft values \(\d+ already in the data/);
   assert.match(r.stdout, /conflict: wanzhou 2025 九龙园热电联产二期: draft planned_continue/);
   const merged = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
-  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator');
+  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator,line_end');
   assert.ok(merged.slice(1).every((row) => row.includes(',draft,') || row.includes(',draft;')), 'every merged row is flagged draft');
   assert.equal(readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8'), reviewedBefore, 'reviewed files untouched');
   const after = readDataset(data);
@@ -220,14 +220,34 @@ test('prose: totals, named changes, planned values and five-year averages', () =
   assert.deepEqual(prose('二、2025年主要任务', '规划地区生产总值年均增长6%左右。'), ['2025 fyp_target gdp_growth_5y_avg 6%左右']);
 });
 
-test('prose: a paragraph broken over lines is one; each value keeps its own line, and a value running on says so', () => {
+test('prose: a paragraph broken over lines is one; each value keeps its own line, and a value running on gives the lines it runs over', () => {
   const draft = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达', '', '258公里。'], 'wanzhou', 'wanzhou-fyp14', 2024);
   assert.deepEqual(draft.observations.map((o) => [o.indicator, o.text, o.line, o.note]), [
     ['railway_length', '285公里', 1, ''],
     ['expressway_length', '258公里', 3, ''],
   ]);
   const split = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达到 258', '', '公里。'], 'wanzhou', 'wanzhou-fyp14', 2024).observations;
-  assert.deepEqual(split.map((o) => [o.text, o.line, o.note]), [['285公里', 1, ''], ['258公里', 1, 'the value continues on line 3']]);
+  assert.deepEqual(split.map((o) => [o.text, o.line, o.lineEnd, o.quote]), [['285公里', 1, undefined, '全区铁路营业里程预计达到285公里'], ['258公里', 1, 3, '高速公路通车里程达到258公里']]);
+});
+
+test('--merge: a value split across lines is written with its last line (line_end), and loads; without it, it is left out', () => {
+  const data = scratchData();
+  const file = join(data, 'observations', 'wanzhou-2022.csv');
+  // The reviewed row of this value taken out, so that the draft is new.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^wanzhou,2023,rd_intensity,target,.*\n/m, ''));
+  const row = { district: 'wanzhou', year: 2023, indicator: 'rd_intensity', kind: 'target' as const, text: '较2022年提升0.2个百分点', flags: ['draft'], doc: 'wanzhou-plan-2022', line: 269, quote: '', note: '', table: '表2', name: 'R&D占GDP比重', unit: '%', nature: '预期性', proposed: false };
+  const plan = planMerge({ observations: [{ ...row, lineEnd: 271 }], projects: [], proposed: [] }, loadDataset(data), data);
+  assert.deepEqual([plan.added, plan.skipped], [1, []]);
+  const csvText = plan.files[0]!.data.toString('utf8');
+  assert.match(csvText, /^district,.*,locator,line_end\n.*,wanzhou-plan-2022,269,,,表2,271\n$/s);
+  writeFileSync(plan.files[0]!.path, plan.files[0]!.data);
+  const drafted = readDataset(data).drafts.observations;
+  assert.deepEqual(drafted.map((o) => [o.source.line, o.source.lineEnd, o.text]), [[269, 271, '较2022年提升0.2个百分点']]);
+  const alone = planMerge({ observations: [row], projects: [], proposed: [] }, loadDataset(data), data);
+  assert.deepEqual(alone.skipped, ['line 269: "较2022年提升0.2个百分点" is not on line 269 of wanzhou-plan-2022']);
+  // The table reader gives the range itself.
+  const read = importReport({ district: 'wanzhou', doc: 'wanzhou-plan-2022', year: 2022, lines: readReport(join(data, 'sources', '003_43c635b58841399f.txt')), catalogue });
+  assert.deepEqual(read.observations.filter((o) => o.line === 269).map((o) => [o.indicator, o.lineEnd, o.text]), [['rd_intensity', 271, '较2022年提升0.2个百分点']]);
 });
 
 test('tables: the printed unit chooses between indicators of one name; a five-year plan means the cumulative one; wrapped cells', () => {

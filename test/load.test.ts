@@ -45,13 +45,32 @@ test('the bundled data loads cleanly', () => {
   assert.ok(data.projects.length > 100);
 });
 
-test('every observation quotes its source line', () => {
+test('every observation quotes its source line (or the lines it runs over)', () => {
   const data = workspace().data;
   for (const o of data.observations) {
     assert.ok(o.source.line !== undefined, `${o.place.file}:${o.place.line}`);
-    const line = data.documents.get(o.source.doc)!.lines[o.source.line - 1]!.replace(/\s/g, '');
-    assert.ok(line.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
+    const lines = data.documents.get(o.source.doc)!.lines.slice(o.source.line - 1, o.source.lineEnd ?? o.source.line).join('').replace(/\s/g, '');
+    assert.ok(lines.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
   }
+});
+
+const OBS_2022 = 'observations/wanzhou-2022.csv';
+const SPLIT = 'wanzhou,2023,rd_intensity,target,较2022年提升0.2个百分点,,wanzhou-plan-2022,269,,,,271';
+
+test('a value split across two source lines: line and line_end, the quote read over the lines joined', () => {
+  const o = workspace().data.observations.find((x) => x.source.doc === 'wanzhou-plan-2022' && x.source.line === 269)!;
+  assert.deepEqual([o.text, o.source.line, o.source.lineEnd, o.value.change?.baseYear], ['较2022年提升0.2个百分点', 269, 271, 2022]);
+  const line = lineOf(OBS_2022, SPLIT);
+  const edit = (to: string) => diagnosticsAfter(OBS_2022, (t) => t.replace(SPLIT, to));
+  // Line 269 alone does not hold it, nor lines 269-270.
+  expectOne(edit(SPLIT.replace(/,271$/, ',')), 'quoteNotOnLine', OBS_2022, line, 'quote');
+  expectOne(edit(SPLIT.replace(/,271$/, ',270')), 'quoteNotOnLines', OBS_2022, line, 'quote');
+  // A range no wider than the quote: 268-271 holds it, but 269-271 does too.
+  expectOne(edit(SPLIT.replace(',269,', ',268,')), 'lineRangeTooWide', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',269')), 'lineEndNotAfterLine', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(',269,', ',,')), 'lineEndNotAfterLine', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',99999')), 'lineOutOfRange', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',2x')), 'badLineNumber', OBS_2022, line, 'line_end');
 });
 
 test('bad number', () => {

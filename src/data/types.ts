@@ -35,6 +35,8 @@ export interface Source {
   doc: string;
   /** Line of the source text; when absent, `locator` says where the value stands and the quote may be anywhere. */
   line?: number;
+  /** The last line of a quote that runs on from `line` (a passage split across lines); the quote stands on the lines read as one. */
+  lineEnd?: number;
   /** The document's own place of the value: 表1, 专栏3, p. 12. */
   locator?: string;
   quote: string;

@@ -178,7 +178,10 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
     let offset = 0;
     for (const sentence of text.split(new RegExp(`(?<=${SENTENCE_END.source})`))) {
       const base = offset;
-      const locate = (at: number) => [...parts].reverse().find((p) => p.start <= base + at)!;
+      const locate = (at: number) => {
+        const part = [...parts].reverse().find((p) => p.start <= base + at)!;
+        return { ...part, from: part.start - base };
+      };
       out.push(...sentenceValues(sentence, locate, surfaces, pattern, context, ctx));
       offset += sentence.length;
     }
@@ -198,7 +201,19 @@ function continuation(lines: string[], index: number, skip: Set<number>): number
 }
 
 /** Where a sentence's character stands: its line's number and text. */
-type Locate = (at: number) => { lineNo: number } & Comparable;
+type Locate = (at: number) => { lineNo: number; /** Where the line starts in the sentence (negative: before it). */ from: number } & Comparable;
+
+/** The passage from `start` to `end` of a sentence as printed, over as many lines as it runs (spaces dropped). */
+function printedOver(locate: Locate, start: number, end: number): string {
+  let out = '';
+  for (let at = start; at < end; ) {
+    const line = locate(at);
+    const to = Math.min(end, line.from + line.text.length);
+    out += line.raw.slice(line.map[at - line.from], line.map[to - 1 - line.from]! + 1);
+    at = to;
+  }
+  return out.replace(/\s+/g, '');
+}
 
 /** A line as the readers compare it (width-normalised, no spaces), with where each of its characters stands in the line as printed. */
 interface Comparable {
@@ -573,17 +588,20 @@ function observation(
   const where = locate(value.start);
   const lineNo = where.lineNo;
   const last = locate(value.end - 1).lineNo;
+  // A value running on to another line ("…达到 258" | "公里"): the lines it stands on, quoted from the start of the first.
+  const over = last !== lineNo ? { lineEnd: last, text: printedOver(locate, value.start, value.end), quote: printedOver(locate, Math.max(quoteStart, where.from), value.end) } : undefined;
   return {
     district: ctx.district,
     year,
     indicator: entry.id,
     kind,
-    text: printed(where, value.text) ?? value.text,
+    text: over?.text ?? printed(where, value.text) ?? value.text,
     flags: ['draft', ...(/预计/.test(head) ? ['estimate'] : [])],
     doc: ctx.doc,
     line: lineNo,
-    quote: printed(where, quote) ?? printed(where, value.text) ?? value.text,
-    note: last !== lineNo ? `the value continues on line ${last}` : '',
+    ...(over ? { lineEnd: over.lineEnd } : {}),
+    quote: over?.quote ?? printed(where, quote) ?? printed(where, value.text) ?? value.text,
+    note: '',
     table: '',
     name: surface.text,
     unit: value.unit === '个百分点' ? '百分点' : value.unit,
