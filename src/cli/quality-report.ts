@@ -3,6 +3,7 @@ import type { QualityItem } from '../analyse/data-quality.js';
 import type { Dataset } from '../data/types.js';
 
 const HEADINGS: Record<QualityItem['kind'], string> = {
+  plan_conflict: 'Five-year plan and annual report disagree (the value documents use is marked *)',
   conflict: 'Conflicting values (the value documents use is marked *)',
   definition_change: 'Definition or unit changes (one concept, several indicators)',
   estimate: 'Estimates (预计)',
@@ -21,7 +22,8 @@ export function qualityReport(data: Dataset, items: QualityItem[]): string {
       lines.push(`- ${item.message}`);
       for (const s of item.sources) {
         const file = data.documents.get(s.doc)?.file ?? s.doc;
-        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${[s.line !== undefined ? `${file}:${s.line}` : file, s.locator].filter(Boolean).join(', ')}): "${s.text}"`);
+        const at = s.line === undefined ? file : `${file}:${s.line}${s.lineEnd ? `-${s.lineEnd}` : ''}`;
+        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${[at, s.locator].filter(Boolean).join(', ')}): "${s.text}"`);
       }
     }
     lines.push('');
