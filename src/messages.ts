@@ -35,6 +35,8 @@ export const messages = {
   lineEndNotAfterLine: (lineEnd: number, line: number | undefined) => line === undefined ? `line_end ${lineEnd} needs a line to start from` : `line_end ${lineEnd} must come after line ${line}`,
   textNotInQuote: (text: string, quote: string) => `the value "${text}" does not appear in the quote "${quote}"`,
   revisedWithoutNote: () => `a value flagged "revised" needs a note saying where the corrected figure comes from`,
+  definitionChangedWithoutNote: () => `a value flagged definition_changed (口径调整) must say in note how its definition changed: documents give it as the reason it is not judged`,
+  definitionChangedNoteWithoutEnglish: (note: string) => `the note of a changed definition is shown to readers: give its English in the note_en column ("${note}")`,
   revisedNoteWithoutEnglish: (note: string) => `the note of a corrected value is shown to readers: give its English in the note_en column ("${note}")`,
   missingTranslation: (zh: string) => `no English translation for "${zh}" (add it to data/phrases.yaml)`,
   missingGlyph: (chars: string, text: string) => `the font has no glyph for ${chars} in "${text}"`,

@@ -79,3 +79,12 @@ test('check-data names a five-year plan and an annual report that disagree on th
   // The bundled data has none: its five-year plan and annual reports cover different years.
   assert.ok(!dataQuality(workspace().data).some((i) => i.kind === 'plan_conflict'));
 });
+
+test('check-data lists values on a changed definition (口径调整) with how it changed', () => {
+  const data = scratchData();
+  const file = join(data, 'observations', 'wanzhou-2024.csv');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^(wanzhou,2024,fdi_actual,result,854,),(wanzhou-plan-2024,167,),,$/m, '$1definition_changed,$2,按新口径统计,counted on the new definition'));
+  const items = dataQuality(loadDataset(data)).filter((i) => i.kind === 'changed_definition');
+  assert.deepEqual(items.map((i) => [i.indicator, i.year, i.message]), [['fdi_actual', 2024, 'wanzhou 2024 Foreign investment actually used result "854" is measured on a changed definition (口径调整), not judged against its target: counted on the new definition']]);
+  assert.match(briefing('check-data', '--data', data).stdout, /## Values on a changed definition \(口径调整\), not judged: 1\n/);
+});

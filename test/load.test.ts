@@ -163,3 +163,20 @@ test('a ratio (三次产业结构 0.3:40.7:59) loads as a ratio and needs no tra
   assert.equal(data.observations.some((o) => o.flags.includes('draft')), false);
   assert.deepEqual(data.drafts.observations.map((o) => o.text), ['5.8%']);
 });
+
+test('a changed definition (口径调整) says how it changed, in both languages', () => {
+  const row = /^(wanzhou,2024,fdi_actual,result,[^,]+,)([^,]*),(.*)$/m;
+  const line = lineOf(OBS, 'wanzhou,2024,fdi_actual,result,');
+  const flagged = (note: string, noteEn: string) => (t: string) => t.replace(row, (_m, head: string, _flags: string, rest: string) => {
+    const cells = rest.split(',');
+    cells[3] = note;
+    cells[4] = noteEn;
+    return `${head}definition_changed,${cells.join(',')}`;
+  });
+  expectOne(diagnosticsAfter(OBS, flagged('', '')), 'definitionChangedWithoutNote', OBS, line, 'note');
+  expectOne(diagnosticsAfter(OBS, flagged('按新口径统计', '')), 'definitionChangedNoteWithoutEnglish', OBS, line, 'note_en');
+  const dir = scratchData();
+  writeFileSync(join(dir, OBS), flagged('按新口径统计', 'counted on the new definition')(readFileSync(join(dir, OBS), 'utf8')));
+  const o = loadDataset(dir).observations.find((x) => x.district === 'wanzhou' && x.year === 2024 && x.indicator === 'fdi_actual' && x.kind === 'result')!;
+  assert.deepEqual([o.flags, o.note, o.noteEn], [['definition_changed'], '按新口径统计', 'counted on the new definition']);
+});

@@ -4,7 +4,7 @@ import { valueKey } from '../data/load.js';
 import { citationOf } from './published.js';
 
 export interface QualityItem {
-  kind: 'plan_conflict' | 'conflict' | 'definition_change' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
+  kind: 'plan_conflict' | 'conflict' | 'definition_change' | 'changed_definition' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
   district?: string;
   indicator: string;
   year?: number;
@@ -85,6 +85,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
     if (o.flags.includes('estimate')) items.push({ kind: 'estimate', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} "${o.text}" is an estimate (预计)`, sources: [cite(o)] });
     if (o.value.qualifier === 'pending') items.push({ kind: 'pending', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} is pending: "${o.text}"`, sources: [cite(o)] });
     if (o.flags.includes('adjusted')) items.push({ kind: 'adjusted', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} target "${o.text}" was adjusted mid-year`, sources: [cite(o)] });
+    if (o.flags.includes('definition_changed')) items.push({ kind: 'changed_definition', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} "${o.text}" is measured on a changed definition (口径调整), not judged against its target: ${o.noteEn ?? o.note ?? ''}`, sources: [cite(o)] });
     if (o.flags.includes('base_revised')) items.push({ kind: 'base_revised', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} "${o.text}" stands on a revised base${o.note ? `: ${o.note}` : ''}`, sources: [cite(o)] });
   }
 

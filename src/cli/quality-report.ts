@@ -6,6 +6,7 @@ const HEADINGS: Record<QualityItem['kind'], string> = {
   plan_conflict: 'Five-year plan and annual report disagree (the value documents use is marked *)',
   conflict: 'Conflicting values (the value documents use is marked *)',
   definition_change: 'Definition or unit changes (one concept, several indicators)',
+  changed_definition: 'Values on a changed definition (口径调整), not judged',
   estimate: 'Estimates (预计)',
   pending: 'Pending results (市级暂未反馈)',
   adjusted: 'Targets adjusted mid-year',

@@ -320,6 +320,11 @@ export function readDataset(dataDir: string): Dataset {
       if (revised && !rec.get('note')) check.report(rec.line, 'note', 'revisedWithoutNote');
       // Readers see a corrected value's note in the document's language: it needs its English too.
       if (revised && rec.get('note') && !rec.get('note_en')) check.report(rec.line, 'note_en', 'revisedNoteWithoutEnglish', rec.get('note')!);
+      // A changed definition (口径调整) is the reason a verdict is withheld: readers see how it changed, in both languages.
+      if (flags.includes('definition_changed') && !draft) {
+        if (!rec.get('note')) check.report(rec.line, 'note', 'definitionChangedWithoutNote');
+        else if (!rec.get('note_en')) check.report(rec.line, 'note_en', 'definitionChangedNoteWithoutEnglish', rec.get('note')!);
+      }
       if (!revised && text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
       checkSource(check, rec, doc, line, revised ? '' : quote, lineEnd);
       (draft ? draftObservations : observations).push({

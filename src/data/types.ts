@@ -10,7 +10,7 @@ export type Bilingual = { zh: string; en: string };
 export const OBSERVATION_KINDS = ['target', 'result', 'base', 'fyp_target'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
-export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'provisional', 'revised', 'preferred', 'draft'] as const;
+export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'definition_changed', 'provisional', 'revised', 'preferred', 'draft'] as const;
 /** Flags a project row may carry: `draft` (drafted by `briefing import --merge`, not yet reviewed). */
 export const PROJECT_FLAGS = ['draft'] as const;
 export type Flag = (typeof FLAGS)[number];
