@@ -27,6 +27,7 @@ export function observationRows(data: Dataset): Row[] {
     quote: o.source.quote === o.text ? '' : o.source.quote,
     note: o.note ?? '',
     locator: o.source.locator ?? '',
+    line_end: o.source.lineEnd ?? '',
     note_en: o.noteEn ?? '',
   }));
 }
@@ -34,7 +35,7 @@ export function observationRows(data: Dataset): Row[] {
 export function projectRows(data: Dataset): Row[] {
   return data.projects.map((p) => ({
     district: p.district, year: p.year, sector: p.sector, status: p.status,
-    zh: p.name.zh, en: p.name.en, doc: p.source.doc, line: p.source.line ?? '', locator: p.source.locator ?? '',
+    zh: p.name.zh, en: p.name.en, doc: p.source.doc, line: p.source.line ?? '', locator: p.source.locator ?? '', line_end: p.source.lineEnd ?? '',
   }));
 }
 

@@ -1,7 +1,7 @@
 // The Wanzhou 2024 briefing end to end: golden intermediates, text of the real PDF and DOCX, determinism.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -9,7 +9,8 @@ import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
 import { briefingPlan, composeAll, renderBriefing, type ComposedDocument, type RenderedFile } from '../src/pipeline.js';
 import { pdfDefinition } from '../src/render/pdf.js';
-import { assertGolden, workspace } from './helpers.js';
+import { loadDataset } from '../src/data/load.js';
+import { assertGolden, scratchData, workspace } from './helpers.js';
 
 const request = { district: 'wanzhou', year: 2024, langs: ['zh', 'en', 'zh-en'] as const, formats: ['pdf', 'docx'] as const, outDir: 'output', date: '2025-01-13' };
 let composed: ComposedDocument[];
@@ -108,4 +109,32 @@ test('the DOCX embeds its fonts and shows headings as Word heading styles', () =
 test('the same inputs give byte-identical files', async () => {
   const again = await renderBriefing(workspace(), { ...request, langs: ['zh-en'], formats: ['pdf', 'docx'] });
   for (const f of again) assert.ok(f.data.equals(file(f.path.split('/').pop()!).data), f.path);
+});
+
+test('rendered text: a qualitative target is met by the same statement', () => {
+  const flat = (lang: string) => pdfText(file(`.${lang}.pdf`).data).replace(/[ \t]+/g, ' ');
+  assert.match(flat('zh'), /长江干流水质\* 稳定保持II类 稳定保持II类 完成\n/);
+  assert.match(flat('en'), /Water quality of the Yangtze main stream\* Class II maintained Class II maintained Met\n/);
+});
+
+test('rendered text: a result on a changed definition (口径调整) is not comparable, and the documents say how it changed, in Chinese and English', async () => {
+  const data = scratchData();
+  const file = join(data, 'observations', 'wanzhou-2024.csv');
+  const note = '自2024年起实际使用外资按商务部新口径统计';
+  const noteEn = "From 2024 on, foreign capital actually used is counted on the Ministry of Commerce's new definition";
+  // Both rows of the 2024 result (table and prose) are on the new definition.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^(wanzhou,2024,fdi_actual,result,[^,]+,),(wanzhou-plan-2024,\d+,[^,]*),,$/gm, `$1definition_changed,$2,${note},"${noteEn}"`));
+  const ws = { ...workspace(), data: loadDataset(data) };
+  const row = analyseDistrictYear(ws.data, 'wanzhou', 2024).scorecard.find((r) => r.indicator.id === 'fdi_actual')!;
+  assert.deepEqual(row.evaluation, { status: 'not_comparable', rule: 'definition-changed' });
+  const rendered = await renderBriefing(ws, { ...request, langs: ['zh', 'en'], formats: ['pdf'] });
+  const text = (lang: string) => pdfText(rendered.find((f) => f.path.endsWith(`.${lang}.pdf`))!.data).replace(/\s+/g, ' ');
+  const zh = text('zh');
+  assert.match(zh, /实际使用外资（万美元） 1500 854d 口径不同/, 'the status, and the mark on the result');
+  assert.match(zh, /d为口径调整：统计口径与目标不同，不可比，见下文/);
+  assert.ok(zh.replace(/ /g, '').includes(`以下数值的统计口径已调整（口径调整），与目标不可比，不作完成判定：实际使用外资（2024年完成情况“854万美元”，万州区2024年计划执行报告表1）：${note}`));
+  const en = text('en');
+  assert.match(en, /Foreign investment actually used \(10,000 US dollars\) 1,500 854d Other definition/);
+  assert.match(en, /d definition changed \(口径调整\): measured differently from the target, so not comparable; see below/);
+  assert.ok(en.includes(`The following values are measured on a changed definition (口径调整), so they are not comparable with their targets and not judged: Foreign investment actually used (2024 result "8.54 million US dollars", Wanzhou 2024 plan report, Table 1): ${noteEn}`));
 });

@@ -1,14 +1,15 @@
 // export and check-data: stable columns, every value with its source, the quality items the data holds.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { dataQuality } from '../src/analyse/data-quality.js';
 import { EXPORT_COLUMNS } from '../src/export.js';
-import { ROOT, workspace } from './helpers.js';
+import { loadDataset } from '../src/data/load.js';
+import { ROOT, scratchData, workspace } from './helpers.js';
 
 const briefing = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
@@ -23,6 +24,10 @@ test('export observations as CSV: the columns of the data files, with a byte ord
   assert.deepEqual({ text: gdp?.text, doc: gdp?.doc, line: gdp?.line }, { text: '7', doc: 'wanzhou-plan-2024', line: '26' });
   const preferred = rows.find((x) => x.district === 'wanzhou' && x.year === '2023' && x.indicator === 'rd_intensity' && x.text === '1.46%');
   assert.equal(preferred?.flags, 'preferred');
+  // A value split across two source lines keeps its last line.
+  const split = rows.find((x) => x.doc === 'wanzhou-plan-2022' && x.line === '269');
+  assert.deepEqual([split?.text, split?.line_end], ['较2022年提升0.2个百分点', '271']);
+  assert.ok(rows.filter((x) => x !== split).every((x) => x.line_end === ''));
 });
 
 test('export projects as JSON to a file', () => {
@@ -48,4 +53,38 @@ test('check-data lists conflicts with the value used, estimates and pending valu
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /Conflicting values/);
   assert.match(text.stdout, /\* wanzhou-plan-2024 \(000_0798edd91b3d5539\.txt:207\): "5\.3"/);
+});
+
+test('check-data names a five-year plan and an annual report that disagree on the same value: both sources in words, file and line', () => {
+  // Wanzhou's 2020 plan report, were it added: its 2020 R&D share differs from the 13th five-year plan's review (专栏1).
+  const data = scratchData();
+  writeFileSync(join(data, 'sources', '005_wanzhou_2020.txt'), '2020年，全区R&D占GDP比重达到0.9%。\n');
+  appendFileSync(join(data, 'documents.yaml'), [
+    '- id: wanzhou-plan-2020', '  district: wanzhou', '  file: 005_wanzhou_2020.txt', '  kind: plan_report', '  date: 2021-01',
+    '  zh: 万州区2020年计划执行报告', '  en: Wanzhou 2020 plan report', '  short:', '    zh: 万州区2020年计划执行报告', '    en: Wanzhou 2020 plan report',
+    '  publisher:', '    zh: 重庆市万州区发展和改革委员会', '    en: Wanzhou District Development and Reform Commission', '',
+  ].join('\n'));
+  appendFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'wanzhou,2020,rd_intensity,result,0.9%,preferred,wanzhou-plan-2020,1,全区R&D占GDP比重达到0.9%,,\n');
+  const items = dataQuality(loadDataset(data));
+  const conflict = items.filter((i) => i.indicator === 'rd_intensity' && i.year === 2020);
+  assert.deepEqual(conflict.map((i) => i.kind), ['plan_conflict'], 'listed once, as a plan conflict');
+  assert.equal(conflict[0]!.message, 'wanzhou 2020 R&D expenditure as a share of GDP result: the five-year plan "Wanzhou 14th Five-Year Plan" (专栏1), 004_bbd791d959e76594.txt line 587, gives "0.85"; '
+    + 'the annual plan report "Wanzhou 2020 plan report", 005_wanzhou_2020.txt line 1, gives "0.9%"; documents use "0.9%"');
+  assert.deepEqual(conflict[0]!.sources.map((s) => [s.doc, s.line, s.used]), [['wanzhou-fyp14', 587, false], ['wanzhou-plan-2020', 1, true]]);
+  const text = briefing('check-data', '--data', data);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /## Five-year plan and annual report disagree \(the value documents use is marked \*\): 1\n/);
+  assert.match(text.stdout, /\n {4}\* wanzhou-plan-2020 \(005_wanzhou_2020\.txt:1\): "0\.9%"/);
+  assert.match(text.stdout, /\n {6}wanzhou-fyp14 \(004_bbd791d959e76594\.txt:587\): "0\.85"/);
+  // The bundled data has none: its five-year plan and annual reports cover different years.
+  assert.ok(!dataQuality(workspace().data).some((i) => i.kind === 'plan_conflict'));
+});
+
+test('check-data lists values on a changed definition (口径调整) with how it changed', () => {
+  const data = scratchData();
+  const file = join(data, 'observations', 'wanzhou-2024.csv');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^(wanzhou,2024,fdi_actual,result,854,),(wanzhou-plan-2024,167,),,$/m, '$1definition_changed,$2,按新口径统计,counted on the new definition'));
+  const items = dataQuality(loadDataset(data)).filter((i) => i.kind === 'changed_definition');
+  assert.deepEqual(items.map((i) => [i.indicator, i.year, i.message]), [['fdi_actual', 2024, 'wanzhou 2024 Foreign investment actually used result "854" is measured on a changed definition (口径调整), not judged against its target: counted on the new definition']]);
+  assert.match(briefing('check-data', '--data', data).stdout, /## Values on a changed definition \(口径调整\), not judged: 1\n/);
 });

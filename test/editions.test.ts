@@ -71,7 +71,7 @@ test('the correction reissues the Wanzhou 2024 briefing and the memo, as correct
     note: { zh: '万州区统计局2025年3月反馈的年度数据', en: 'annual figure reported by the Wanzhou statistics bureau, March 2025' },
   }]);
   assert.deepEqual(byKey['compare-dadukou-fuling-wanzhou-2024']!.verdict.consequences, [
-    { figure: 'targets wanzhou met', old: '20', new: '21' }, { figure: 'targets wanzhou pending', old: '5', new: '4' },
+    { figure: 'targets wanzhou met', old: '21', new: '22' }, { figure: 'targets wanzhou pending', old: '5', new: '4' },
   ]);
 });
 
@@ -134,14 +134,14 @@ test('the notice in zh, en and zh-en: old → new with the note, in the document
   assert.deepEqual(zh, [
     '第2版（2025年3月1日）更正了前一版的下列数字：',
     '万州2024年数字经济核心产业增加值增速（完成情况）：市级暂未反馈 → 16.2%。说明：万州区统计局2025年3月反馈的年度数据。',
-    '由此，万州目标“完成”项数：20 → 21。',
+    '由此，万州目标“完成”项数：21 → 22。',
     '由此，万州目标“待反馈”项数：5 → 4。',
   ]);
   const en = notice('en');
   assert.equal(en.length, 4);
   assert.match(en[0]!, /^Edition 2 \(1 March 2025\) corrects these figures/);
   assert.match(en[1]!, /^Wanzhou 2024, .*\(result\): not yet reported by the city → 16\.2%\. Note: annual figure reported by the Wanzhou statistics bureau, March 2025\.$/);
-  assert.equal(en[2], "As a result, Wanzhou's targets met: 20 → 21.");
+  assert.equal(en[2], "As a result, Wanzhou's targets met: 21 → 22.");
   // zh-en: each Chinese paragraph followed by its English one.
   assert.deepEqual(notice('zh-en'), zh.flatMap((z, i) => [z, en[i]!]));
   for (const text of [...zh, ...en]) {

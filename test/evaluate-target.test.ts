@@ -23,7 +23,12 @@ function obs(text: string, flags: Flag[] = []): Observation {
 const RULES: [Indicator['direction'], string, string | undefined, TargetStatus, string][] = [
   ['up', '7', undefined, 'pending', 'result-pending'],
   ['up', '10以上', '市级暂未反馈', 'pending', 'result-pending'],
-  ['up', '稳定保持II类', '稳定保持II类', 'qualitative', 'qualitative'],
+  // a statement: met by the same statement (Ⅱ and II alike), otherwise read by a person
+  ['up', '稳定保持II类', '稳定保持II类', 'met', 'same-statement'],
+  ['up', '稳定保持II类', '稳定保持Ⅱ类', 'met', 'same-statement'],
+  ['up', '完成市级下达任务', '完成市级下达任务', 'met', 'same-statement'],
+  ['up', '总体保持II类', '稳定保持II类', 'qualitative', 'qualitative'],
+  ['up', '稳定保持II类', '稳定保持III类', 'qualitative', 'qualitative'],
   ['up', '上级下达任务', '5', 'qualitative', 'qualitative'],
   ['up', '较2023年提升0.3个百分点以上', '1.66', 'not_comparable', 'change-vs-level'],
   ['up', '较2023年提升0.3个百分点以上', '较2023年提升0.5个百分点', 'met', 'at_least-up'],
@@ -61,6 +66,7 @@ const RULES: [Indicator['direction'], string, string | undefined, TargetStatus, 
   ['up', '近7', '6.6', 'not_met', 'about-up'],
   // a ratio or structure is read by a person
   ['neutral', '9.8:38.5:51.7', '9.5:38.9:51.6', 'qualitative', 'qualitative'],
+  ['neutral', '9.8:38.5:51.7', '9.8:38.5:51.7', 'qualitative', 'qualitative'],
   // 左右: 5% of the target allowed on the wrong side
   ['up', '7左右', '6.8', 'met', 'about-up'],
   ['up', '7左右', '6.65', 'met', 'about-up'],
@@ -90,17 +96,27 @@ test('a revised base makes a relative result not comparable', () => {
   assert.deepEqual(r, { status: 'not_comparable', rule: 'different-base' });
 });
 
+test('a result on a changed definition (口径调整) is not comparable, whatever it says; a pending one stays pending', () => {
+  const changed = (text: string) => obs(text, ['definition_changed']);
+  assert.deepEqual(evaluateTarget(indicator('up'), obs('7'), changed('7.5')), { status: 'not_comparable', rule: 'definition-changed' });
+  assert.deepEqual(evaluateTarget(indicator('up'), obs('7'), changed('6')), { status: 'not_comparable', rule: 'definition-changed' });
+  assert.deepEqual(evaluateTarget(indicator('up'), obs('稳定保持II类'), changed('稳定保持II类')), { status: 'not_comparable', rule: 'definition-changed' });
+  assert.deepEqual(evaluateTarget(indicator('up'), changed('7'), obs('7.5')), { status: 'not_comparable', rule: 'definition-changed' });
+  assert.deepEqual(evaluateTarget(indicator('up'), obs('7'), changed('市级暂未反馈')), { status: 'pending', rule: 'result-pending' });
+});
+
 test('Wanzhou 2024: every scorecard verdict', () => {
   const f = analyseDistrictYear(workspace().data, 'wanzhou', 2024);
   const verdicts = Object.fromEntries(f.scorecard.map((r) => [r.indicator.id, r.evaluation.status]));
   assert.equal(f.scorecard.length, 37);
-  assert.deepEqual(f.statusCounts, { met: 20, not_met: 10, pending: 5, qualitative: 1, not_comparable: 1 });
+  assert.deepEqual(f.statusCounts, { met: 21, not_met: 10, pending: 5, qualitative: 0, not_comparable: 1 });
   assert.equal(verdicts.gdp_growth, 'not_met');
   assert.equal(verdicts.grain_output, 'met');
   assert.equal(verdicts.cpi, 'met');
   assert.equal(verdicts.urban_unemployment_rate, 'met');
   assert.equal(verdicts.rd_intensity, 'not_comparable');
   assert.equal(verdicts.strategic_emerging_growth, 'pending');
-  assert.equal(verdicts.yangtze_water_quality, 'qualitative');
+  // 稳定保持II类 for the target 稳定保持II类: the same statement.
+  assert.equal(verdicts.yangtze_water_quality, 'met');
   assert.equal(verdicts.fdi_actual, 'not_met');
 });

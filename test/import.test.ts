@@ -112,7 +112,7 @@ test('briefing import writes observations and projects as CSV, JSON or Excel; a 
   const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
   assert.equal(r.code, 0, r.stderr);
   const observations = readFileSync(join(out, 'observations.csv'), 'utf8');
-  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,table,/);
+  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,line_end,table,/);
   assert.match(observations, /wanzhou,2024,gdp_growth,target,7,draft,wanzhou-plan-2024,10,/);
   assert.ok(existsSync(join(out, 'projects.csv')));
   const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');
@@ -145,7 +145,7 @@ test('--merge: draft rows in files of their own, conflicts reported beside the r
   assert.match(r.stdout, /merged \d+ draft values \(\d+ already in the data/);
   assert.match(r.stdout, /conflict: wanzhou 2025 九龙园热电联产二期: draft planned_continue/);
   const merged = readFileSync(join(data, 'observations', 'wanzhou-plan-2024.draft.csv'), 'utf8').trim().split('\n');
-  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator');
+  assert.equal(merged[0], 'district,year,indicator,kind,text,flags,doc,line,quote,note,locator,line_end');
   assert.ok(merged.slice(1).every((row) => row.includes(',draft,') || row.includes(',draft;')), 'every merged row is flagged draft');
   assert.equal(readFileSync(join(data, 'observations', 'wanzhou-2024.csv'), 'utf8'), reviewedBefore, 'reviewed files untouched');
   const after = readDataset(data);
@@ -220,14 +220,34 @@ test('prose: totals, named changes, planned values and five-year averages', () =
   assert.deepEqual(prose('二、2025年主要任务', '规划地区生产总值年均增长6%左右。'), ['2025 fyp_target gdp_growth_5y_avg 6%左右']);
 });
 
-test('prose: a paragraph broken over lines is one; each value keeps its own line, and a value running on says so', () => {
+test('prose: a paragraph broken over lines is one; each value keeps its own line, and a value running on gives the lines it runs over', () => {
   const draft = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达', '', '258公里。'], 'wanzhou', 'wanzhou-fyp14', 2024);
   assert.deepEqual(draft.observations.map((o) => [o.indicator, o.text, o.line, o.note]), [
     ['railway_length', '285公里', 1, ''],
     ['expressway_length', '258公里', 3, ''],
   ]);
   const split = draftOf(['到2025年，全区铁路营业里程预计达到285公里，高速公路通车里程达到 258', '', '公里。'], 'wanzhou', 'wanzhou-fyp14', 2024).observations;
-  assert.deepEqual(split.map((o) => [o.text, o.line, o.note]), [['285公里', 1, ''], ['258公里', 1, 'the value continues on line 3']]);
+  assert.deepEqual(split.map((o) => [o.text, o.line, o.lineEnd, o.quote]), [['285公里', 1, undefined, '全区铁路营业里程预计达到285公里'], ['258公里', 1, 3, '高速公路通车里程达到258公里']]);
+});
+
+test('--merge: a value split across lines is written with its last line (line_end), and loads; without it, it is left out', () => {
+  const data = scratchData();
+  const file = join(data, 'observations', 'wanzhou-2022.csv');
+  // The reviewed row of this value taken out, so that the draft is new.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^wanzhou,2023,rd_intensity,target,.*\n/m, ''));
+  const row = { district: 'wanzhou', year: 2023, indicator: 'rd_intensity', kind: 'target' as const, text: '较2022年提升0.2个百分点', flags: ['draft'], doc: 'wanzhou-plan-2022', line: 269, quote: '', note: '', table: '表2', name: 'R&D占GDP比重', unit: '%', nature: '预期性', proposed: false };
+  const plan = planMerge({ observations: [{ ...row, lineEnd: 271 }], projects: [], proposed: [] }, loadDataset(data), data);
+  assert.deepEqual([plan.added, plan.skipped], [1, []]);
+  const csvText = plan.files[0]!.data.toString('utf8');
+  assert.match(csvText, /^district,.*,locator,line_end\n.*,wanzhou-plan-2022,269,,,表2,271\n$/s);
+  writeFileSync(plan.files[0]!.path, plan.files[0]!.data);
+  const drafted = readDataset(data).drafts.observations;
+  assert.deepEqual(drafted.map((o) => [o.source.line, o.source.lineEnd, o.text]), [[269, 271, '较2022年提升0.2个百分点']]);
+  const alone = planMerge({ observations: [row], projects: [], proposed: [] }, loadDataset(data), data);
+  assert.deepEqual(alone.skipped, ['line 269: "较2022年提升0.2个百分点" is not on line 269 of wanzhou-plan-2022']);
+  // The table reader gives the range itself.
+  const read = importReport({ district: 'wanzhou', doc: 'wanzhou-plan-2022', year: 2022, lines: readReport(join(data, 'sources', '003_43c635b58841399f.txt')), catalogue });
+  assert.deepEqual(read.observations.filter((o) => o.line === 269).map((o) => [o.indicator, o.lineEnd, o.text]), [['rd_intensity', 271, '较2022年提升0.2个百分点']]);
 });
 
 test('tables: the printed unit chooses between indicators of one name; a five-year plan means the cumulative one; wrapped cells', () => {
@@ -249,4 +269,41 @@ test('tables: the printed unit chooses between indicators of one name; a five-ye
 test('prose: a list without 分别 is read only when every name is known', () => {
   assert.deepEqual(prose('确保粮食播种面积和产量稳定在139万亩、45万吨以上。'), ['2024 result grain_sown_area 139万亩', '2024 result grain_output 45万吨以上']);
   assert.deepEqual(prose('低空经济和粮食播种面积稳定在3个、139万亩。'), []);
+});
+
+test('prose: statements are values — 动态清零, 稳定为Ⅱ类, 正增长, 完成市上下达任务 — after their names and the words that report them', () => {
+  assert.deepEqual(prose('农村黑臭水体动态清零，国控断面水质连续4年稳定为Ⅱ类。'),
+    ['2024 result black_odorous_water_bodies 动态清零', '2024 result national_section_water_quality 稳定为Ⅱ类']);
+  assert.deepEqual(prose('二、2025年主要任务', '节能减排降碳等约束性指标完成市上下达任务，力争进出口总额实现正增长。'),
+    ['2025 target energy_emission_reduction 完成市上下达任务', '2025 target trade_growth 正增长']);
+  assert.deepEqual(prose('工作稳定为优。'), [], 'a statement with no name before it is not read');
+});
+
+test('prose: a name printed in the report\'s own words — shortened after the sentence names it, or after its value in other order', () => {
+  assert.deepEqual(prose('粮食喜获丰收、产量超45万吨。'), ['2024 result grain_output 超45万吨']);
+  assert.deepEqual(prose('89个区级重点项目完成投资275亿元、完成率达125%。'),
+    ['2024 result key_projects 89个', '2024 result key_projects_investment 275亿元', '2024 result key_projects_completion_rate 125%']);
+  // 其中: the part of what the sentence counted — signed projects (新签约[招商]项目, 招商 said before) here, the district's key projects there.
+  assert.deepEqual(prose('大力开展精准招商，新签约项目138个，其中百亿级项目1个、50亿级项目6个。'),
+    ['2024 result signed_investment_projects 138个', '2024 result signed_projects_10bn 1个', '2024 result signed_projects_5bn 6个']);
+  assert.deepEqual(prose('实施区级重点项目100个以上，完成投资230亿元，其中百亿级项目2个。'),
+    ['2024 result key_projects 100个以上', '2024 result key_projects_investment 230亿元', '2024 result key_projects_10bn 2个']);
+  assert.deepEqual(prose('龙头港货运量再翻一番、突破1000万吨。'), ['2024 result longtou_port_freight 突破1000万吨']);
+  assert.deepEqual(prose('7项工作获市政府督查激励。'), ['2024 result supervision_incentives 7项']);
+  assert.deepEqual(prose('巴兴巷、皮家街等6个老旧小区改造完成。'), ['2024 result old_residential_renovation 6个']);
+  // Not read: words left out inside the name that the sentence never says (新[改]建), a number the name holds but the report
+  // does not print (50亿级 is not 100亿元以上), a bare name after a value (its count), the names of a list of values.
+  assert.deepEqual(prose('产业发展良好，新建小微停车场13个。'), []);
+  assert.deepEqual(prose('全年新签约100亿元以上项目1个，50亿元以上项目2个。'), []);
+  assert.deepEqual(prose('年度66项重点改革项目、10项国家级改革试点有序推进。'), ['2024 result key_reform_projects 66项']);
+  assert.deepEqual(prose('批发业销售额、住宿业营业额、餐饮业营业额分别同比增长13.3%、6.5%、12.9%。'), []);
+});
+
+test('prose: a qualified name yields to a longer one; quoted names listed side by side; numbers inside names; the rate of a level', () => {
+  assert.deepEqual(prose('制造业规上企业亩均税收增长11.5%。'), ['2024 result tax_per_mu_growth 11.5%']);
+  assert.deepEqual(prose('政务服务“一窗综办”“一件事一次办”事项分别增至450项、71项。'),
+    ['2024 result one_window_service_items 450项', '2024 result one_thing_once_service_items 71项']);
+  assert.deepEqual(prose('集体经济经营性收入10万元以上的村占比达100%，核心KPI660个。'),
+    ['2024 result villages_collective_income_100k_share 100%', '2024 result core_kpis 660个']);
+  assert.deepEqual(prose('全区接待旅客量4318万人次，增长10.9%。'), ['2024 result tourist_visits 4318万人次', '2024 result tourist_visits_growth 10.9%']);
 });

@@ -45,13 +45,32 @@ test('the bundled data loads cleanly', () => {
   assert.ok(data.projects.length > 100);
 });
 
-test('every observation quotes its source line', () => {
+test('every observation quotes its source line (or the lines it runs over)', () => {
   const data = workspace().data;
   for (const o of data.observations) {
     assert.ok(o.source.line !== undefined, `${o.place.file}:${o.place.line}`);
-    const line = data.documents.get(o.source.doc)!.lines[o.source.line - 1]!.replace(/\s/g, '');
-    assert.ok(line.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
+    const lines = data.documents.get(o.source.doc)!.lines.slice(o.source.line - 1, o.source.lineEnd ?? o.source.line).join('').replace(/\s/g, '');
+    assert.ok(lines.includes(o.source.quote.replace(/\s/g, '')), `${o.place.file}:${o.place.line}`);
   }
+});
+
+const OBS_2022 = 'observations/wanzhou-2022.csv';
+const SPLIT = 'wanzhou,2023,rd_intensity,target,较2022年提升0.2个百分点,,wanzhou-plan-2022,269,,,,271';
+
+test('a value split across two source lines: line and line_end, the quote read over the lines joined', () => {
+  const o = workspace().data.observations.find((x) => x.source.doc === 'wanzhou-plan-2022' && x.source.line === 269)!;
+  assert.deepEqual([o.text, o.source.line, o.source.lineEnd, o.value.change?.baseYear], ['较2022年提升0.2个百分点', 269, 271, 2022]);
+  const line = lineOf(OBS_2022, SPLIT);
+  const edit = (to: string) => diagnosticsAfter(OBS_2022, (t) => t.replace(SPLIT, to));
+  // Line 269 alone does not hold it, nor lines 269-270.
+  expectOne(edit(SPLIT.replace(/,271$/, ',')), 'quoteNotOnLine', OBS_2022, line, 'quote');
+  expectOne(edit(SPLIT.replace(/,271$/, ',270')), 'quoteNotOnLines', OBS_2022, line, 'quote');
+  // A range no wider than the quote: 268-271 holds it, but 269-271 does too.
+  expectOne(edit(SPLIT.replace(',269,', ',268,')), 'lineRangeTooWide', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',269')), 'lineEndNotAfterLine', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(',269,', ',,')), 'lineEndNotAfterLine', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',99999')), 'lineOutOfRange', OBS_2022, line, 'line_end');
+  expectOne(edit(SPLIT.replace(/,271$/, ',2x')), 'badLineNumber', OBS_2022, line, 'line_end');
 });
 
 test('bad number', () => {
@@ -143,4 +162,21 @@ test('a ratio (三次产业结构 0.3:40.7:59) loads as a ratio and needs no tra
   assert.deepEqual(ratio.value, { qualifier: 'qualitative', ratio: ['0.3', '40.7', '59'] });
   assert.equal(data.observations.some((o) => o.flags.includes('draft')), false);
   assert.deepEqual(data.drafts.observations.map((o) => o.text), ['5.8%']);
+});
+
+test('a changed definition (口径调整) says how it changed, in both languages', () => {
+  const row = /^(wanzhou,2024,fdi_actual,result,[^,]+,)([^,]*),(.*)$/m;
+  const line = lineOf(OBS, 'wanzhou,2024,fdi_actual,result,');
+  const flagged = (note: string, noteEn: string) => (t: string) => t.replace(row, (_m, head: string, _flags: string, rest: string) => {
+    const cells = rest.split(',');
+    cells[3] = note;
+    cells[4] = noteEn;
+    return `${head}definition_changed,${cells.join(',')}`;
+  });
+  expectOne(diagnosticsAfter(OBS, flagged('', '')), 'definitionChangedWithoutNote', OBS, line, 'note');
+  expectOne(diagnosticsAfter(OBS, flagged('按新口径统计', '')), 'definitionChangedNoteWithoutEnglish', OBS, line, 'note_en');
+  const dir = scratchData();
+  writeFileSync(join(dir, OBS), flagged('按新口径统计', 'counted on the new definition')(readFileSync(join(dir, OBS), 'utf8')));
+  const o = loadDataset(dir).observations.find((x) => x.district === 'wanzhou' && x.year === 2024 && x.indicator === 'fdi_actual' && x.kind === 'result')!;
+  assert.deepEqual([o.flags, o.note, o.noteEn], [['definition_changed'], '按新口径统计', 'counted on the new definition']);
 });

@@ -1,17 +1,33 @@
 // The data-quality report: conflicts, definition changes, estimates and pending values, single-district indicators.
 import type { Dataset, Indicator, Observation } from '../data/types.js';
 import { valueKey } from '../data/load.js';
+import { citationOf } from './published.js';
 
 export interface QualityItem {
-  kind: 'conflict' | 'definition_change' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
+  kind: 'plan_conflict' | 'conflict' | 'definition_change' | 'changed_definition' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
   district?: string;
   indicator: string;
   year?: number;
   message: string;
-  sources: { doc: string; line?: number; locator?: string; text: string; used?: boolean }[];
+  sources: { doc: string; line?: number; lineEnd?: number; locator?: string; text: string; used?: boolean }[];
 }
 
-const cite = (o: Observation, used?: boolean) => ({ doc: o.source.doc, ...(o.source.line !== undefined ? { line: o.source.line } : {}), ...(o.source.locator ? { locator: o.source.locator } : {}), text: o.text, ...(used === undefined ? {} : { used }) });
+const cite = (o: Observation, used?: boolean) => ({
+  doc: o.source.doc, ...(o.source.line !== undefined ? { line: o.source.line } : {}), ...(o.source.lineEnd !== undefined ? { lineEnd: o.source.lineEnd } : {}),
+  ...(o.source.locator ? { locator: o.source.locator } : {}), text: o.text, ...(used === undefined ? {} : { used }),
+});
+
+/** What kind of document a source is, in words: a five-year plan, an annual plan report, a government work report. */
+const KIND_WORDS: Record<string, string> = { five_year_plan: 'five-year plan', plan_report: 'annual plan report', government_work_report: 'government work report' };
+
+/** A source in words, for a reader: its kind and short name, the table or box the value stands in, its file and line. */
+function sourceInWords(data: Dataset, o: Observation): string {
+  const doc = data.documents.get(o.source.doc)!;
+  const { place } = citationOf(data, o.source);
+  const box = o.source.locator ?? (place.kind !== 'text' ? `${place.kind === 'table' ? '表' : '专栏'}${place.number}` : undefined);
+  const lines = o.source.line === undefined ? '' : o.source.lineEnd ? ` lines ${o.source.line}-${o.source.lineEnd}` : ` line ${o.source.line}`;
+  return `the ${KIND_WORDS[doc.kind] ?? doc.kind} "${doc.short.en}"${box ? ` (${box})` : ''}, ${doc.file}${lines}, gives "${o.text}"`;
+}
 
 export function dataQuality(data: Dataset): QualityItem[] {
   const items: QualityItem[] = [];
@@ -23,9 +39,21 @@ export function dataQuality(data: Dataset): QualityItem[] {
     const key = `${o.district}|${o.year}|${o.indicator}|${o.kind}`;
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
+  const isPlan = (o: Observation) => data.documents.get(o.source.doc)!.kind === 'five_year_plan';
   for (const group of groups.values()) {
     if (new Set(group.map(valueKey)).size < 2) continue;
     const used = group.find((o) => o.flags.includes('preferred')) ?? group.find((o) => o.flags.includes('revised'))!;
+    // A five-year plan and an annual report that disagree on the same value: each source named, the plan's first.
+    const plans = group.filter(isPlan);
+    const reports = group.filter((o) => !isPlan(o));
+    if (plans.some((p) => reports.some((r) => valueKey(r) !== valueKey(p)))) {
+      items.push({
+        kind: 'plan_conflict', district: used.district, indicator: used.indicator, year: used.year,
+        message: `${used.district} ${used.year} ${name(used.indicator)} ${used.kind}: ${[...plans, ...reports].map((o) => sourceInWords(data, o)).join('; ')}; documents use "${used.text}"${used.note ? ` (${used.note})` : ''}`,
+        sources: [...plans, ...reports].map((o) => cite(o, o === used)),
+      });
+      continue;
+    }
     items.push({
       kind: 'conflict', district: used.district, indicator: used.indicator, year: used.year,
       message: `${name(used.indicator)} ${used.year} ${used.kind}: ${group.length} different published values; documents use "${used.text}"${used.note ? ` (${used.note})` : ''}`,
@@ -57,6 +85,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
     if (o.flags.includes('estimate')) items.push({ kind: 'estimate', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} "${o.text}" is an estimate (预计)`, sources: [cite(o)] });
     if (o.value.qualifier === 'pending') items.push({ kind: 'pending', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} is pending: "${o.text}"`, sources: [cite(o)] });
     if (o.flags.includes('adjusted')) items.push({ kind: 'adjusted', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} target "${o.text}" was adjusted mid-year`, sources: [cite(o)] });
+    if (o.flags.includes('definition_changed')) items.push({ kind: 'changed_definition', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} ${o.kind} "${o.text}" is measured on a changed definition (口径调整), not judged against its target: ${o.noteEn ?? o.note ?? ''}`, sources: [cite(o)] });
     if (o.flags.includes('base_revised')) items.push({ kind: 'base_revised', district: o.district, indicator: o.indicator, year: o.year, message: `${o.district} ${o.year} ${name(o.indicator)} "${o.text}" stands on a revised base${o.note ? `: ${o.note}` : ''}`, sources: [cite(o)] });
   }
 

@@ -2,6 +2,9 @@
 import type { Indicator, Observation } from '../data/types.js';
 import type { ParsedValue } from '../data/parse-value.js';
 
+/** A statement in comparable form: width-normalised (Ⅱ and II alike), no spaces. */
+const statement = (text: string) => text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+
 export const STATUSES = ['met', 'not_met', 'pending', 'qualitative', 'not_comparable'] as const;
 export type TargetStatus = (typeof STATUSES)[number];
 
@@ -75,8 +78,14 @@ function disjoint(a: Range, b: Range): boolean {
 export function evaluateTarget(indicator: Indicator, target: Observation | undefined, result: Observation | undefined): Evaluation {
   if (!target) return { status: 'not_comparable', rule: 'no-target' };
   if (!result || result.value.qualifier === 'pending') return { status: 'pending', rule: 'result-pending' };
+  // A result (or target) measured on a changed definition (口径调整) cannot be held against the target.
+  if (result.flags.includes('definition_changed') || target.flags.includes('definition_changed')) return { status: 'not_comparable', rule: 'definition-changed' };
   const t = target.value;
   const r = result.value;
+  // A result that states exactly what the target states ("稳定保持II类" for "稳定保持Ⅱ类") meets it; a ratio is read by a person.
+  if (t.qualifier === 'qualitative' && r.qualifier === 'qualitative' && !t.ratio && !r.ratio && statement(target.text) === statement(result.text)) {
+    return { status: 'met', rule: 'same-statement' };
+  }
   if (t.qualifier === 'qualitative' || r.qualifier === 'qualitative') return { status: 'qualitative', rule: 'qualitative' };
   if (Boolean(t.change) !== Boolean(r.change)) return { status: 'not_comparable', rule: 'change-vs-level' };
   if (t.change && r.change && (t.change.baseYear !== r.change.baseYear || result.flags.includes('base_revised'))) {

@@ -6,7 +6,7 @@ import { observationsFor, type Chosen } from './choose.js';
 import { citationOf, citedValue, documentRef, type Citation, type CitedValue, type DocumentRef } from './published.js';
 
 /** Note marks a value can carry in a document; each is explained once in the data notes. */
-export const MARKS = ['estimate', 'pending', 'adjusted', 'base_revised', 'conflict'] as const;
+export const MARKS = ['estimate', 'pending', 'adjusted', 'base_revised', 'definition_changed', 'conflict'] as const;
 export type Mark = (typeof MARKS)[number];
 
 /** A scorecard needs a table of targets: a few targets quoted in prose are shown with the other results instead. */
@@ -32,6 +32,15 @@ export interface ScorecardRow {
   target: ValueFinding;
   result?: ValueFinding;
   evaluation: Evaluation;
+}
+
+/** A value measured on a changed definition (口径调整), with how it changed in both languages. */
+export interface DefinitionChange {
+  indicator: Indicator;
+  year: number;
+  kind: Observation['kind'];
+  value: CitedValue;
+  note: { zh: string; en: string };
 }
 
 export interface Conflict {
@@ -96,6 +105,8 @@ export interface BriefingFindings {
   nextProjects: CitedProject[];
   projectCounts: { sector: Sector; status: ProjectStatus; count: number; year: number }[];
   conflicts: Conflict[];
+  /** Every value shown that is measured on a changed definition, in the order shown. */
+  definitionChanges: DefinitionChange[];
   marksUsed: Mark[];
 }
 
@@ -106,6 +117,7 @@ export function marksOf(chosen: Chosen): Mark[] {
   if (used.value.qualifier === 'pending') marks.push('pending');
   if (used.flags.includes('adjusted')) marks.push('adjusted');
   if (used.flags.includes('base_revised')) marks.push('base_revised');
+  if (used.flags.includes('definition_changed')) marks.push('definition_changed');
   if (chosen.conflict) marks.push('conflict');
   return marks;
 }
@@ -243,12 +255,16 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     ...planProgress.flatMap((r) => [r.target, ...(r.base ? [r.base] : []), ...(r.latest ? [r.latest] : [])]),
   ];
   const marksUsed = MARKS.filter((m) => allFindings.some((f) => f.marks.includes(m)));
+  const definitionChanges = [...new Set(allFindings.filter((f) => f.marks.includes('definition_changed')).map((f) => f.chosen.used))].map((o) => ({
+    indicator: data.indicators.get(o.indicator)!, year: o.year, kind: o.kind, value: citedValue(data, o, data.indicators.get(o.indicator)!),
+    note: { zh: o.note ?? '', en: o.noteEn ?? '' },
+  }));
 
   const docIds = new Set([...allFindings.map((f) => f.chosen.used.source.doc), ...projects.map((p) => p.source.doc), ...nextProjects.map((p) => p.source.doc)]);
   const documents = [...docIds].sort().map((id) => documentRef(data.documents.get(id)!));
 
   return {
     district, year, documents, scorecard, statusCounts, themes, headline, otherResults, nextTargets, trendColumns, trend, planProgress,
-    projects, nextProjects, projectCounts, conflicts, marksUsed,
+    projects, nextProjects, projectCounts, conflicts, definitionChanges, marksUsed,
   };
 }

@@ -3,8 +3,10 @@ import type { QualityItem } from '../analyse/data-quality.js';
 import type { Dataset } from '../data/types.js';
 
 const HEADINGS: Record<QualityItem['kind'], string> = {
+  plan_conflict: 'Five-year plan and annual report disagree (the value documents use is marked *)',
   conflict: 'Conflicting values (the value documents use is marked *)',
   definition_change: 'Definition or unit changes (one concept, several indicators)',
+  changed_definition: 'Values on a changed definition (口径调整), not judged',
   estimate: 'Estimates (预计)',
   pending: 'Pending results (市级暂未反馈)',
   adjusted: 'Targets adjusted mid-year',
@@ -21,7 +23,8 @@ export function qualityReport(data: Dataset, items: QualityItem[]): string {
       lines.push(`- ${item.message}`);
       for (const s of item.sources) {
         const file = data.documents.get(s.doc)?.file ?? s.doc;
-        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${[s.line !== undefined ? `${file}:${s.line}` : file, s.locator].filter(Boolean).join(', ')}): "${s.text}"`);
+        const at = s.line === undefined ? file : `${file}:${s.line}${s.lineEnd ? `-${s.lineEnd}` : ''}`;
+        lines.push(`    ${s.used ? '*' : ' '} ${s.doc} (${[at, s.locator].filter(Boolean).join(', ')}): "${s.text}"`);
       }
     }
     lines.push('');

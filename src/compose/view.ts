@@ -15,7 +15,7 @@ import { fill } from './fill.js';
 import { correctionNotice } from './correction-notice.js';
 
 /** The letter each note mark shows as; the same in both languages. */
-export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
+export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', definition_changed: 'd', conflict: 'c' };
 
 
 export interface ViewOptions {
@@ -312,6 +312,15 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     planSource: sourceLine(planValues),
     notes: f.marksUsed.map((m) => ({ mark: MARK_LETTERS[m], text: t(`marks.${m}`) })),
     conflicts,
+    // Values on a changed definition (口径调整): how it changed, the reason they are not judged.
+    definitionChanges: f.definitionChanges.map((c) => ({
+      indicator: name(c.indicator),
+      year: String(c.year),
+      kind: t(`kind.${c.kind}`),
+      value: md(formatPublished(c.value.published, lang, { withUnit: true })),
+      source: md(citationText(c.value.cited, lang, t)),
+      note: md(c.note[lang]),
+    })),
     documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: formatDate(d.date, lang) })),
     zh,
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DiagnosticError } from '../diagnostics.js';
 import { readFileInside, readYamlList } from './read-files.js';
+import { squash, standsOn } from './source-lines.js';
 import { TABLES } from './tables.js';
 
 export interface Fix {
@@ -15,7 +16,6 @@ export interface Fix {
   why: 'spaces' | 'full-width digits' | 'quote on another line';
 }
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 const SPACES = /^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g;
 
 /** Full-width digits, percent sign and a full-width point between digits, as ASCII. */
@@ -83,11 +83,13 @@ export function planFixes(dataDir: string): { fixes: Fix[]; files: { path: strin
           cells[i] = value;
         };
         columns.forEach((field, i) => set(field, cells[i]!.replace(SPACES, ''), 'spaces'));
-        for (const field of ['year', 'line']) if (at(field) >= 0) set(field, halfWidthDigits(cells[at(field)]!), 'full-width digits');
+        for (const field of ['year', 'line', 'line_end']) if (at(field) >= 0) set(field, halfWidthDigits(cells[at(field)]!), 'full-width digits');
         const doc = docs.get(cells[at('doc')] ?? '');
         const lineNo = Number(cells[at('line')]);
+        // A passage over lines (line_end) is checked by validate; only a one-line quote is moved.
+        const lineEnd = at('line_end') >= 0 && cells[at('line_end')] ? Number(cells[at('line_end')]) : undefined;
         const quoteOf = () => (table === 'projects' ? cells[at('zh')] : cells[at('quote')] || cells[at('text')]) ?? '';
-        const stands = (quote: string, n: number) => Boolean(doc && quote && doc[n - 1] !== undefined && squash(doc[n - 1]!).includes(squash(quote)));
+        const stands = (quote: string, n: number) => Boolean(doc && quote && standsOn(doc, quote, n, n === lineNo ? lineEnd : undefined));
         if (table === 'observations' && at('text') >= 0) {
           const value = cells[at('text')]!;
           const half = halfWidthDigits(value);
@@ -96,7 +98,7 @@ export function planFixes(dataDir: string): { fixes: Fix[]; files: { path: strin
           if (half !== value && proven) set('text', half, 'full-width digits');
         }
         const quote = quoteOf();
-        if (doc && Number.isInteger(lineNo) && lineNo > 0 && quote && !stands(quote, lineNo)) {
+        if (doc && lineEnd === undefined && Number.isInteger(lineNo) && lineNo > 0 && quote && !stands(quote, lineNo)) {
           const found = doc.flatMap((_, i) => (stands(quote, i + 1) ? [i + 1] : []));
           if (found.length === 1) set('line', String(found[0]), 'quote on another line');
         }

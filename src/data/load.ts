@@ -5,6 +5,7 @@ import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diag
 import type { MessageCode, messages } from '../messages.js';
 import { cachedDataset } from './dataset-cache.js';
 import { parseValue } from './parse-value.js';
+import { rangeNeeded, squash, standsOn } from './source-lines.js';
 import { readFileInside, readYamlList, type FieldRecord } from './read-files.js';
 import { tableSources, topWorkbookSheets } from './tables.js';
 import {
@@ -14,14 +15,16 @@ import {
 
 export const OBSERVATION_COLUMNS = ['district', 'year', 'indicator', 'kind', 'text', 'flags', 'doc', 'line', 'quote', 'note'] as const;
 export const PROJECT_COLUMNS = ['district', 'year', 'sector', 'status', 'zh', 'en', 'doc', 'line'] as const;
-/** Columns a table may add: where in the document the value stands (表1, 专栏3, p. 12), instead of or besides a line. */
-export const OPTIONAL_COLUMNS = ['locator'] as const;
+/**
+ * Columns a table may add: where in the document the value stands (表1, 专栏3, p. 12), instead of or besides a line, and the
+ * last line of a passage that runs on from `line` to the next line(s).
+ */
+export const OPTIONAL_COLUMNS = ['locator', 'line_end'] as const;
 /** Observations may also carry the English of their note (a corrected value's note is shown to readers in both languages). */
 export const OBSERVATION_OPTIONAL_COLUMNS = [...OPTIONAL_COLUMNS, 'note_en'] as const;
 /** Projects may also carry `flags` (only `draft`). */
-export const PROJECT_OPTIONAL_COLUMNS = ['locator', 'flags'] as const;
+export const PROJECT_OPTIONAL_COLUMNS = [...OPTIONAL_COLUMNS, 'flags'] as const;
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** Collects diagnostics while reading one file's records. */
 class Checker {
@@ -230,8 +233,11 @@ export function readDataset(dataDir: string): Dataset {
     if (parent && !indicators.has(parent)) check.report(rec.lineOf('parent'), 'parent', 'unknownParent', parent);
   });
 
-  /** Checks a source reference: the quote must stand on the given line, or, without a line, somewhere in the document. */
-  const checkSource = (check: Checker, rec: FieldRecord, docId: string, line: number | undefined, quote: string) => {
+  /**
+   * Checks a source reference: the quote must stand on the given line (over the lines `line` to `line_end` read as one,
+   * needing both), or, without a line, somewhere in the document.
+   */
+  const checkSource = (check: Checker, rec: FieldRecord, docId: string, line: number | undefined, quote: string, lineEnd?: number) => {
     const doc = documents.get(docId);
     if (!doc) {
       if (docId) check.report(rec.line, 'doc', 'unknownDocument', docId);
@@ -242,24 +248,39 @@ export function readDataset(dataDir: string): Dataset {
       if (quote && !squash(doc.lines.join('')).includes(squash(quote))) check.report(rec.line, 'quote', 'quoteNotInDocument', quote, doc.id);
       return;
     }
-    if (!(line >= 1 && line <= doc.lines.length)) {
-      check.report(rec.line, 'line', 'lineOutOfRange', line, doc.lines.length);
-      return;
+    for (const [n, field] of [[line, 'line'], [lineEnd, 'line_end']] as const) {
+      if (n !== undefined && !(n >= 1 && n <= doc.lines.length)) {
+        check.report(rec.line, field, 'lineOutOfRange', n, doc.lines.length);
+        return;
+      }
     }
-    if (quote && !squash(doc.lines[line - 1]!).includes(squash(quote))) check.report(rec.line, 'quote', 'quoteNotOnLine', quote, doc.id, line);
+    if (lineEnd === undefined) {
+      if (quote && !standsOn(doc.lines, quote, line)) check.report(rec.line, 'quote', 'quoteNotOnLine', quote, doc.id, line);
+    } else if (quote && !standsOn(doc.lines, quote, line, lineEnd)) check.report(rec.line, 'quote', 'quoteNotOnLines', quote, doc.id, line, lineEnd);
+    else if (quote && !rangeNeeded(doc.lines, quote, line, lineEnd)) check.report(rec.line, 'line_end', 'lineRangeTooWide', quote, line, lineEnd);
   };
 
   /** The optional line number of a source (a locator such as 表1 may stand instead). */
-  const lineNumber = (check: Checker, rec: FieldRecord): number | undefined => {
-    const value = rec.get('line');
+  const lineNumber = (check: Checker, rec: FieldRecord, field: 'line' | 'line_end' = 'line'): number | undefined => {
+    const value = rec.get(field);
     if (value === undefined) return undefined;
-    if (!/^\d+$/.test(value)) check.report(rec.line, 'line', 'badLineNumber', value);
+    if (!/^\d+$/.test(value)) check.report(rec.line, field, 'badLineNumber', value);
     return Number(value);
   };
-  /** Where a value stands: document, line and/or locator, and the quote. */
-  const sourceOf = (rec: FieldRecord, doc: string, line: number | undefined, quote: string) => {
+  /** The last line of a passage over lines: after `line`, and only with it. */
+  const lineEndNumber = (check: Checker, rec: FieldRecord, line: number | undefined): number | undefined => {
+    const lineEnd = lineNumber(check, rec, 'line_end');
+    if (lineEnd === undefined || Number.isNaN(lineEnd)) return undefined;
+    if (line === undefined || !(lineEnd > line)) {
+      check.report(rec.line, 'line_end', 'lineEndNotAfterLine', lineEnd, line);
+      return undefined;
+    }
+    return lineEnd;
+  };
+  /** Where a value stands: document, line (and last line) and/or locator, and the quote. */
+  const sourceOf = (rec: FieldRecord, doc: string, line: number | undefined, quote: string, lineEnd?: number) => {
     const locator = rec.get('locator');
-    return { doc, ...(line !== undefined ? { line } : {}), ...(locator ? { locator } : {}), quote };
+    return { doc, ...(line !== undefined ? { line } : {}), ...(lineEnd !== undefined ? { lineEnd } : {}), ...(locator ? { locator } : {}), quote };
   };
 
   // Observations
@@ -292,14 +313,20 @@ export function readDataset(dataDir: string): Dataset {
       for (const flag of flags) if (!FLAGS.includes(flag)) check.report(rec.line, 'flags', 'unknownFlag', flag, FLAGS);
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);
+      const lineEnd = lineEndNumber(check, rec, line);
       const quote = rec.get('quote') ?? text;
       // A revised value no longer stands in its original source: its note must say where the new figure comes from.
       const revised = flags.includes('revised');
       if (revised && !rec.get('note')) check.report(rec.line, 'note', 'revisedWithoutNote');
       // Readers see a corrected value's note in the document's language: it needs its English too.
       if (revised && rec.get('note') && !rec.get('note_en')) check.report(rec.line, 'note_en', 'revisedNoteWithoutEnglish', rec.get('note')!);
+      // A changed definition (口径调整) is the reason a verdict is withheld: readers see how it changed, in both languages.
+      if (flags.includes('definition_changed') && !draft) {
+        if (!rec.get('note')) check.report(rec.line, 'note', 'definitionChangedWithoutNote');
+        else if (!rec.get('note_en')) check.report(rec.line, 'note_en', 'definitionChangedNoteWithoutEnglish', rec.get('note')!);
+      }
       if (!revised && text && quote && !squash(quote).includes(squash(text))) check.report(rec.line, 'quote', 'textNotInQuote', text, quote);
-      checkSource(check, rec, doc, line, revised ? '' : quote);
+      checkSource(check, rec, doc, line, revised ? '' : quote, lineEnd);
       (draft ? draftObservations : observations).push({
         district,
         year: check.year(rec, 'year'),
@@ -308,7 +335,7 @@ export function readDataset(dataDir: string): Dataset {
         text,
         value,
         flags,
-        source: sourceOf(rec, doc, line, quote),
+        source: sourceOf(rec, doc, line, quote, lineEnd),
         ...(rec.get('note') ? { note: rec.get('note') } : {}),
         ...(rec.get('note_en') ? { noteEn: rec.get('note_en') } : {}),
         place: { file, line: rec.line },
@@ -333,14 +360,15 @@ export function readDataset(dataDir: string): Dataset {
       const name = draft ? { zh: check.required(rec, 'zh'), en: rec.get('en') ?? '' } : check.bilingual(rec);
       const doc = check.required(rec, 'doc');
       const line = lineNumber(check, rec);
-      checkSource(check, rec, doc, line, name.zh);
+      const lineEnd = lineEndNumber(check, rec, line);
+      checkSource(check, rec, doc, line, name.zh, lineEnd);
       (draft ? draftProjects : projects).push({
         district,
         year: check.year(rec, 'year'),
         sector: check.oneOf(rec, 'sector', SECTORS),
         status: check.oneOf(rec, 'status', PROJECT_STATUSES),
         name,
-        source: sourceOf(rec, doc, line, name.zh),
+        source: sourceOf(rec, doc, line, name.zh, lineEnd),
         place: { file, line: rec.line },
         ...(flags.length ? { flags } : {}),
       });

@@ -10,7 +10,7 @@ export type Bilingual = { zh: string; en: string };
 export const OBSERVATION_KINDS = ['target', 'result', 'base', 'fyp_target'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
-export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'provisional', 'revised', 'preferred', 'draft'] as const;
+export const FLAGS = ['estimate', 'adjusted', 'base_revised', 'definition_changed', 'provisional', 'revised', 'preferred', 'draft'] as const;
 /** Flags a project row may carry: `draft` (drafted by `briefing import --merge`, not yet reviewed). */
 export const PROJECT_FLAGS = ['draft'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -35,6 +35,8 @@ export interface Source {
   doc: string;
   /** Line of the source text; when absent, `locator` says where the value stands and the quote may be anywhere. */
   line?: number;
+  /** The last line of a quote that runs on from `line` (a passage split across lines); the quote stands on the lines read as one. */
+  lineEnd?: number;
   /** The document's own place of the value: 表1, 专栏3, p. 12. */
   locator?: string;
   quote: string;

@@ -9,7 +9,7 @@ export const DRAFT_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 
 /** Columns after the data format's own: where in the report, the name as printed, and the parsed value. */
-export const DRAFT_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'table', 'name', 'unit', 'nature', 'number', 'qualifier', 'proposed'] as const;
+export const DRAFT_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'line_end', 'table', 'name', 'unit', 'nature', 'number', 'qualifier', 'proposed'] as const;
 export const DRAFT_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'table', 'period', 'investment'] as const;
 
 type Row = Record<string, string | number | null>;
@@ -20,7 +20,7 @@ export function observationDraftRows(draft: Draft, catalogue: Catalogue): Row[] 
     const value = parsed.ok ? parsed.value : undefined;
     return {
       district: o.district, year: o.year, indicator: o.indicator, kind: o.kind, text: o.text, flags: o.flags.join(';'),
-      doc: o.doc, line: o.line, quote: o.quote, note: o.note, table: o.table, name: o.name,
+      doc: o.doc, line: o.line, quote: o.quote, note: o.note, line_end: o.lineEnd ?? '', table: o.table, name: o.name,
       unit: value?.unit ?? o.unit, nature: o.nature, number: value?.number ?? '', qualifier: value?.qualifier ?? 'unreadable',
       proposed: o.proposed ? 'yes' : '',
     };

@@ -12,7 +12,9 @@ export interface DraftObservation {
   flags: string[];
   doc: string;
   line: number;
-  /** The passage on `line` holding `text`; empty when the cell is the text itself. */
+  /** The last line of a value whose text runs on from `line` to another line; the quote stands on the lines read as one. */
+  lineEnd?: number;
+  /** The passage on `line` (to `lineEnd`) holding `text`; empty when the cell is the text itself. */
   quote: string;
   note: string;
   /** The report's own table or box (表1, 专栏3), empty for prose. */

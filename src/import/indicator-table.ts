@@ -149,7 +149,7 @@ function pdfRecord(record: Cell[], valueCount: number, columns: Column[]): Row |
     if (NATURE.test(t)) nature = t;
     else if (valueLike(cell.text)) {
       const last = values[values.length - 1];
-      if (last && /[.:：]$/.test(norm(last.text))) values[values.length - 1] = { text: norm(last.text) + t, line: last.line };
+      if (last && /[.:：]$/.test(norm(last.text))) values[values.length - 1] = { text: norm(last.text) + t, line: last.line, lineEnd: cell.lineEnd ?? cell.line };
       else if (values.length < valueCount) values.push(cell);
     } else if (values.length) break;
   }
@@ -196,6 +196,7 @@ export function readIndicatorTable(table: Table, ctx: ImportContext, proposed: M
         flags: ['draft', ...(column.estimate ? ['estimate'] : [])],
         doc: ctx.doc,
         line: cell.line,
+        ...(cell.lineEnd ? { lineEnd: cell.lineEnd } : {}),
         quote: '',
         note: '',
         nature: row.nature ? norm(row.nature) : '',

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { OBSERVATION_COLUMNS, PROJECT_COLUMNS, valueKey } from '../data/load.js';
 import { parseValue } from '../data/parse-value.js';
+import { squash, standsOn } from '../data/source-lines.js';
 import type { Dataset, Observation } from '../data/types.js';
 import { toCsv } from '../export.js';
 import type { Draft, DraftObservation } from './draft.js';
 
-export const MERGE_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'locator'] as const;
+export const MERGE_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'locator', 'line_end'] as const;
 export const MERGE_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'locator', 'flags'] as const;
 
 export interface MergeResult {
@@ -28,7 +29,6 @@ export interface MergeResult {
 }
 
 type Row = Record<string, string | number>;
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 const slot = (o: { district: string; year: number; indicator: string; kind: string }) => `${o.district}|${o.year}|${o.indicator}|${o.kind}`;
 const at = (o: Observation) => `${o.place.file}:${o.place.line}`;
 
@@ -47,8 +47,8 @@ function unfit(o: DraftObservation, data: Dataset): string | undefined {
   const parsed = parseValue(o.text, [...data.units.keys()]);
   if (!parsed.ok) return `"${o.text}" is not a value`;
   if (parsed.value.unit && parsed.value.unit !== indicator.unit && !parsed.value.change) return `"${o.text}" is in ${parsed.value.unit}, ${o.indicator} in ${indicator.unit}`;
-  const line = data.documents.get(o.doc)?.lines[o.line - 1];
-  if (line === undefined || !squash(line).includes(squash(o.quote || o.text))) return `"${o.quote || o.text}" is not on line ${o.line} of ${o.doc}`;
+  const lines = data.documents.get(o.doc)?.lines ?? [];
+  if (!standsOn(lines, o.quote || o.text, o.line, o.lineEnd)) return `"${o.quote || o.text}" is not on ${o.lineEnd ? `lines ${o.line}-${o.lineEnd}` : `line ${o.line}`} of ${o.doc}`;
   return undefined;
 }
 
@@ -87,7 +87,10 @@ export function planMerge(draft: Draft, data: Dataset, dataDir: string): MergeRe
       note = `conflicts with reviewed ${others}`;
       result.conflicts.push(`${o.district} ${o.year} ${o.indicator} ${o.kind}: draft "${o.text}" (line ${o.line}) vs reviewed ${others}`);
     }
-    observations.push({ district: o.district, year: o.year, indicator: o.indicator, kind: o.kind, text: o.text, flags: o.flags.join(';'), doc: o.doc, line: o.line, quote: o.quote, note, locator: o.table });
+    observations.push({
+      district: o.district, year: o.year, indicator: o.indicator, kind: o.kind, text: o.text, flags: o.flags.join(';'), doc: o.doc, line: o.line,
+      quote: o.quote, note, locator: o.table, line_end: o.lineEnd ?? '',
+    });
     result.added++;
   }
 

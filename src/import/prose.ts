@@ -11,6 +11,8 @@ interface Surface {
 
 interface Found {
   start: number;
+  /** A statement said of a rate (正增长, 与经济增长保持同步). */
+  growth?: boolean;
   end: number;
   prefix: string;
   number: string;
@@ -24,7 +26,11 @@ const LINK_WORDS = [
   '同比', '分别', '累计', '全年', '年均', '达到', '达', '为', '完成', '实现', '增长', '增加', '下降', '降低', '降至', '降到', '提高', '提升', '增至', '增到', '提高到', '提升至', '提高至',
   '增速', '拓展至', '拓展到', '动态', '保持在', '保持', '稳定在', '稳定', '控制在', '力争', '预计', '总量', '规模', '总额', '再', '新增', '净增', '突破', '超过', '超', '在', '到', '至', '了', '近', '约', '共', '已', '的', '基数',
 ].sort((a, b) => b.length - a.length);
-const LINKS = new RegExp(`^(?:${LINK_WORDS.join('|')})*$`);
+/** Words between a name and its statement ("国控断面水质连续4年稳定为Ⅱ类", "节能减排降碳等约束性指标完成…"). */
+const LINK_PHRASES = ['连续\\d+年', '等(?:约束性|预期性)?指标'];
+const LINKS = new RegExp(`^(?:${[...LINK_PHRASES, ...LINK_WORDS].join('|')})*$`);
+/** Qualitative values as printed: targets and results that are statements, not numbers. */
+const STATEMENT = /正增长|与(?:经济|GDP|地区生产总值)增长(?:保持)?同步|动态清零|稳定(?:为|在|保持)?(?:优|(?:I{1,3}|IV|V)类)|完成(?:市上|市级|市|上级)下达(?:的)?任务|上级下达任务/g;
 const GROWTH_WORD = /增长|增速|增幅|下降|降低/;
 /** A name that is itself a rate ("地区生产总值年均增长"). */
 const GROWTH_NAME = /(增速|增长率|增长|增幅)$/;
@@ -33,7 +39,7 @@ const CHANGE_WORD = /增长|增加|下降|降低|减少|提高|提升/;
 const SUB_AREA = /(镇乡|(?<!城)镇|(?<!城)乡|两岸|沿线|经开区|开发区|园区|片区|新区|景区|港区)$/;
 /** What may stand right before a name without making it a narrower indicator: the district, the year, reporting words. */
 const FREE_BEFORE_NAME = new RegExp(`(?:${[
-  '全区', '区级', '本区', '[区县市]', '全年', '全口径', '其中', '[年月]', '年末', '年底', '预计', '累计', '共', '合计', '同比', '力争', '确保', '以及', '和', '及', '与', '全体', '当年', '等', '新', '规划', '认真',
+  '全区', '区级', '本区', '[区县市]', '全年', '全口径', '其中', '[年月]', '年末', '年底', '预计', '累计', '共', '合计', '同比', '力争', '确保', '以及', '和', '及', '与', '全体', '当年', '等', '新', '规划', '认真', '城乡', '农村',
   '\\d[个项家户名所条座]', '实现', '完成', '达到', '达', '新增', '带动', '打造', '上榜', '上线', '上屏', '培育', '改造', '建成', '建设', '创建', '办理', '实施', '开展', '引育', '新建',
   '整治', '推进', '推动', '加快', '引进', '招引', '签约', '开工', '竣工', '投用', '认定', '入选', '突破', '保持', '稳定', '控制', '降低', '提高', '提升', '增加', '减少', '落实', '争取', '储备', '谋划',
 ].join('|')})$`);
@@ -41,11 +47,14 @@ const RESPECTIVELY = /分别|(?<![年人平])均(?=增长|下降|提高|提升|�
 const SENTENCE_END = /[。；;！？!?]/;
 const CLAUSE_END = /[，,：:。；;！？!?]/;
 
+/** A name as prose prints it: width-normalised, no spaces, no parenthesised qualifier. */
+const surfaceKey = (name: string) => squash(name.normalize('NFKC')).replace(/\([^()]*\)$/, '');
+
 /** Names and aliases of the catalogue as they can stand in prose, longest first. */
 export function proseSurfaces(catalogue: Catalogue): Surface[] {
   const byText = new Map<string, CatalogueEntry[]>();
   const add = (text: string, entry: CatalogueEntry) => {
-    const t = squash(text.normalize('NFKC')).replace(/\([^()]*\)$/, '');
+    const t = surfaceKey(text);
     if (t.length < 2) return;
     // The short forms reports use: GDP for 地区生产总值, 国企 for 国有企业.
     for (const variant of new Set([t, t.replace(/地区生产总值/g, 'GDP'), t.replace(/国有企业/g, '国企')])) {
@@ -57,8 +66,16 @@ export function proseSurfaces(catalogue: Catalogue): Surface[] {
   for (const entry of catalogue.entries) {
     for (const name of entry.names) {
       add(name, entry);
-      const base = name.replace(/(增速|增长率|增长|增幅|降幅)$/, '');
+      const base = name.replace(/(增速|增长率|增长|增幅|降幅|下降率)$/, '');
       if (base !== name) add(base, entry);
+    }
+  }
+  // A count or an area is printed without the word saying so ("问题销号76个" for 问题销号数, "厂房12万平方米" for 厂房面积),
+  // where no other name is printed so.
+  for (const entry of catalogue.entries) {
+    for (const name of entry.names) {
+      const bare = surfaceKey(name).replace(entry.measure === 'count' ? /(入选数|个数|(?<![人户总指量])数)$/ : /面积$/, '');
+      if (bare !== surfaceKey(name) && bare.length >= 4 && !byText.has(bare)) byText.set(bare, [entry]);
     }
   }
   return [...byText.entries()].map(([text, entries]) => ({ text, entries })).sort((a, b) => b.text.length - a.text.length);
@@ -69,23 +86,46 @@ function valuePattern(units: readonly string[]): RegExp {
   return new RegExp(`(突破|超过|超|不低于|不少于|不超过|低于|近|约|逾)?(\\d+(?:\\.\\d+)?)(${unitAlternatives})(左右|以上|以内|以下|余)?`, 'g');
 }
 
-/** Every value with a unit in a sentence; a year ("2024年") is not a value. */
-function valuesIn(sentence: string, pattern: RegExp): Found[] {
+/** Every value with a unit in a sentence; a year ("2024年") is not a value, nor a number inside a name ("收入10万元以上的村占比"). */
+function valuesIn(sentence: string, pattern: RegExp, surfaces: Surface[]): Found[] {
   const out: Found[] = [];
+  const inNames = numberedNames(sentence, surfaces);
   for (const m of sentence.matchAll(pattern)) {
     const [text, prefix = '', number, unit, suffix = ''] = m;
-    // A year is not a value, nor an ordinal ("全区第7户百亿级企业").
-    if (unit === '年' || /[\d.A-Za-z第]/.test(sentence[m.index - 1] ?? '')) continue;
+    if (inNames.some(([from, to]) => m.index < to && m.index + text.length > from)) continue;
+    // A year is not a value, nor an ordinal ("全区第7户百亿级企业"), nor a number run on from a word ("PM2.5"), unless that word ends a name ("核心KPI660个").
+    const left = sentence[m.index - 1] ?? '';
+    if (unit === '年' || /[\d.第]/.test(left) || (/[A-Za-z]/.test(left) && !surfaces.some((s) => sentence.slice(0, m.index).endsWith(s.text)))) continue;
     // Every bound word is kept with its number: the value parser reads 近 and 约 as about, 逾 as more than.
     out.push({ start: m.index, end: m.index + text.length, prefix, number: number!, unit: unit!, suffix, text });
   }
-  return out;
+  for (const m of sentence.matchAll(STATEMENT)) {
+    // 正增长 and 与经济增长同步 are said of a rate; the others of a state, an indicator without a unit.
+    const growth = /增长|同步/.test(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, prefix: '', number: '', unit: growth ? '%' : '无', suffix: '', text: m[0], growth });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
-/** The entry of `surface` a value of `unit` can be, the rate when the words between say so. */
-function choose(surface: Surface, unit: string, growth: boolean): CatalogueEntry | undefined {
+/** Where in a sentence the names holding a number stand ("集体经济经营性收入10万元以上的村占比"), as [start, end) pairs. */
+function numberedNames(sentence: string, surfaces: Surface[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const s of surfaces) {
+    if (!/\d/.test(s.text)) continue;
+    for (let at = sentence.indexOf(s.text); at >= 0; at = sentence.indexOf(s.text, at + 1)) spans.push([at, at + s.text.length]);
+  }
+  return spans;
+}
+
+/**
+ * The entry of `surface` a value of `unit` can be, the rate when the words between say so. A name
+ * printed only for the level ("接待旅客量") has the rate its catalogue name has ("接待游客量增速").
+ */
+function choose(surface: Surface, unit: string, growth: boolean, surfaces: Surface[]): CatalogueEntry | undefined {
   const unitOf = (e: CatalogueEntry) => e.unit === unit || (unit === '个百分点' && e.unit === '%');
-  const rate = surface.entries.find((e) => e.measure === 'growth' && unitOf(e));
+  const texts = surfaceTexts(surfaces);
+  const rates = [...surface.entries, ...surface.entries.flatMap((e) => (e.measure === 'growth' ? [] : texts.get(surfaceKey(e.zh))?.entries ?? []))];
+  const rate = rates.find((e) => e.measure === 'growth' && unitOf(e));
   const level = surface.entries.find((e) => e.measure !== 'growth' && unitOf(e));
   return growth ? rate ?? level : level ?? (surface.entries.some((e) => e.measure === 'growth' && surface.text === squash(e.zh)) ? rate : undefined);
 }
@@ -134,11 +174,14 @@ export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservati
       text += flat(next);
       index = next;
     }
-    if (!/\d/.test(text)) continue;
+    if (!/\d/.test(text) && text.search(STATEMENT) < 0) continue;
     let offset = 0;
     for (const sentence of text.split(new RegExp(`(?<=${SENTENCE_END.source})`))) {
       const base = offset;
-      const locate = (at: number) => [...parts].reverse().find((p) => p.start <= base + at)!;
+      const locate = (at: number) => {
+        const part = [...parts].reverse().find((p) => p.start <= base + at)!;
+        return { ...part, from: part.start - base };
+      };
       out.push(...sentenceValues(sentence, locate, surfaces, pattern, context, ctx));
       offset += sentence.length;
     }
@@ -158,7 +201,19 @@ function continuation(lines: string[], index: number, skip: Set<number>): number
 }
 
 /** Where a sentence's character stands: its line's number and text. */
-type Locate = (at: number) => { lineNo: number } & Comparable;
+type Locate = (at: number) => { lineNo: number; /** Where the line starts in the sentence (negative: before it). */ from: number } & Comparable;
+
+/** The passage from `start` to `end` of a sentence as printed, over as many lines as it runs (spaces dropped). */
+function printedOver(locate: Locate, start: number, end: number): string {
+  let out = '';
+  for (let at = start; at < end; ) {
+    const line = locate(at);
+    const to = Math.min(end, line.from + line.text.length);
+    out += line.raw.slice(line.map[at - line.from], line.map[to - 1 - line.from]! + 1);
+    at = to;
+  }
+  return out.replace(/\s+/g, '');
+}
 
 /** A line as the readers compare it (width-normalised, no spaces), with where each of its characters stands in the line as printed. */
 interface Comparable {
@@ -191,9 +246,9 @@ function sentenceValues(
   sentence: string, locate: Locate, surfaces: Surface[], pattern: RegExp, context: Context, ctx: ImportContext,
 ): DraftObservation[] {
   const out: DraftObservation[] = [];
-  const values = valuesIn(sentence, pattern);
+  const values = valuesIn(sentence, pattern, surfaces);
   const emit = (surface: Surface | undefined, value: Found, growth: boolean, quoteStart: number) => {
-    const entry = surface && choose(surface, value.unit, growth || GROWTH_NAME.test(surface.text));
+    const entry = surface && choose(surface, value.unit, growth || !!value.growth || GROWTH_NAME.test(surface.text), surfaces);
     if (entry) out.push(observation(entry, value, surface, sentence, quoteStart, locate, context, ctx));
   };
   /** The names of the values read so far in this sentence, in order. */
@@ -223,7 +278,7 @@ function sentenceValues(
       previous = undefined;
       continue;
     }
-    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces, (s, gap) => !!choose(s, value.unit, GROWTH_WORD.test(gap) || GROWTH_NAME.test(s.text)));
+    let name: { surface: Surface; gap: string } | undefined = nameBefore(before, surfaces, (s, gap) => !!choose(s, value.unit, GROWTH_WORD.test(gap) || !!value.growth || GROWTH_NAME.test(s.text), surfaces));
     // A part of the district as subject ("场镇常住人口达到1万人，地区生产总值达8亿元"): its clauses that name no other subject follow it.
     const read = name as ReturnType<typeof nameBefore>;
     if (read) {
@@ -253,7 +308,15 @@ function sentenceValues(
       if (name) quoteStart = previous.quoteStart;
     }
     // "8项重点民生实事": the name right after the value.
-    if (!name) name = nameAfter(sentence.slice(value.end), surfaces, (s) => !!choose(s, value.unit, GROWTH_NAME.test(s.text)));
+    const fitsAfter = (s: Surface) => !!choose(s, value.unit, GROWTH_NAME.test(s.text), surfaces);
+    if (!name) name = nameAfter(sentence.slice(value.end), surfaces, fitsAfter);
+    // The names a report shortens or reorders: said once before and its value after ("龙头港货运量再翻一番、突破1000万吨"),
+    // shortened to its last words ("粮食喜获丰收、产量超45万吨"), or printed after its value in other order ("7项工作获市政府督查激励").
+    const fits = (s: Surface, gap: string) => !!choose(s, value.unit, GROWTH_WORD.test(gap) || !!value.growth || GROWTH_NAME.test(s.text), surfaces);
+    // Not in a list of values ("…营业额分别同比增长13.3%、10.5%"): its names are read in order or not at all.
+    if (!name && chained === 1 && !RESPECTIVELY.test(before)) {
+      name = saidBefore(before, surfaces, fits) ?? elliptical(sentence.slice(0, value.start), from, surfaces, fits) ?? reordered(sentence.slice(value.end), surfaces, fitsAfter);
+    }
     if (!name) {
       previous = undefined;
       continue;
@@ -287,6 +350,138 @@ function chainLength(sentence: string, values: Found[], v: number): number {
   return count;
 }
 
+/** The subject of the part before a 、, named at its start, when that part says no value of it: "龙头港货运量再翻一番、突破1000万吨". */
+function saidBefore(before: string, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean): { surface: Surface; gap: string } | undefined {
+  const part = /^(?:全区|全年|力争|确保)*([^、]+)、$/.exec(before)?.[1];
+  if (!part || /\d/.test(part)) return undefined;
+  // The part says something of its subject ("再翻一番"): a bare name ("66项重点改革项目、10项…") is the last value's.
+  const surface = surfaces.find((s) => part.startsWith(s.text) && part.length > s.text.length && fits(s, ''));
+  return surface ? { surface, gap: '' } : undefined;
+}
+
+/** How many characters of `piece` stand in `text`, in runs of two or more (a piece of one character: itself). */
+function coveredIn(piece: string, text: string): number {
+  let covered = 0;
+  for (let i = 0; i < piece.length; ) {
+    let run = 0;
+    for (let j = piece.length; j >= i + Math.min(2, piece.length); j--) {
+      if (text.includes(piece.slice(i, j))) {
+        run = j - i;
+        break;
+      }
+    }
+    covered += run;
+    i += run || 1;
+  }
+  return covered;
+}
+
+const LINK_TAIL = new RegExp(`(?:${[...LINK_PHRASES, ...LINK_WORDS].join('|')})*$`);
+
+/**
+ * A name the report shortens to its last words, the rest standing earlier in the sentence: "粮食喜获丰收、产量超45万吨"
+ * (粮食产量), "89个区级重点项目完成投资275亿元、完成率达125%" (区级重点项目投资完成率), "新签约项目138个…，其中百亿级项目1个"
+ * (新签约百亿级项目). The printed words stand in the name in order and end it; the name's other words stand earlier in the
+ * sentence, in runs of two characters or more: those inside the printed words all, those before them all but one character
+ * (two when four are found). The name with the fewest characters missing and the most found, if only one is.
+ */
+function elliptical(head: string, from: number, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean): { surface: Surface; gap: string } | undefined {
+  const clause = head.slice(from);
+  // The reporting words end the clause; a name may end in one too ("总规模"), so every split is tried, the longest words first.
+  for (let cut = clause.length - LINK_TAIL.exec(clause)![0].length; cut <= clause.length; cut++) {
+    if (!LINKS.test(clause.slice(cut))) continue;
+    const words = clause.slice(0, cut).replace(/^.*[、等]/, '').replace(/^(?:其中|全区|力争|确保)+/, '');
+    const found = shortened(words, head.slice(0, from + cut - words.length), clause.slice(cut), surfaces, fits);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The name `words` shorten, the rest of it standing in `antecedent`; see elliptical. */
+function shortened(words: string, antecedent: string, gap: string, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean): { surface: Surface; gap: string } | undefined {
+  if (words.length < 2 || !/\p{Script=Han}/u.test(words)) return undefined;
+  const found: { surface: Surface; unmatched: number; covered: number }[] = [];
+  for (const surface of surfaces) {
+    const name = surface.text;
+    if (name.length <= words.length || name[name.length - 1] !== words[words.length - 1] || !fits(surface, gap)) continue;
+    for (const pieces of leftOut(name, words)) {
+      const [lead = '', ...inner] = pieces;
+      // A number of the name is printed, never taken from elsewhere ("50亿级项目" is not "100亿元以上项目").
+      if (/\d/.test(pieces.join(''))) continue;
+      // Words left out inside the printed name ("新签约[招商]项目") stand earlier in the sentence; only its head may be missing in part.
+      if (inner.some((piece) => coveredIn(piece, antecedent) < piece.length)) continue;
+      const missing = pieces.join('').length;
+      const covered = missing - lead.length + coveredIn(lead, antecedent);
+      const unmatched = missing - covered;
+      if (unmatched <= 1 || (unmatched === 2 && covered >= 4)) {
+        found.push({ surface, unmatched, covered });
+        break;
+      }
+    }
+  }
+  found.sort((a, b) => a.unmatched - b.unmatched || b.covered - a.covered);
+  const [first, second] = found;
+  if (!first || (second && second.unmatched === first.unmatched && second.covered === first.covered && !second.surface.entries.some((e) => first.surface.entries.includes(e)))) return undefined;
+  return { surface: first.surface, gap };
+}
+
+/**
+ * What is left of `name` when the printed `words` stand in it in order and end it, as pieces: the head before the first
+ * word, then each run between words. Aligned from the start and from the end ("百亿级项目" in "百亿级区级重点项目" leaves "区级重点"
+ * one way, "级区" and "重点" the other); none when the words do not stand in the name.
+ */
+function leftOut(name: string, words: string): string[][] {
+  const fromStart: number[] = [];
+  for (let k = 0, i = -1; k < words.length; k++) {
+    i = name.indexOf(words[k]!, i + 1);
+    if (i < 0) return [];
+    fromStart.push(i);
+  }
+  const fromEnd: number[] = [];
+  for (let k = words.length - 1, i = name.length; k >= 0; k--) {
+    i = name.lastIndexOf(words[k]!, i - 1);
+    fromEnd.unshift(i);
+  }
+  // The words end the name: nothing is left after the last.
+  const pieces = [fromStart, fromEnd].map((at) => [...name].map((c, n) => (at.includes(n) ? '|' : c)).join('').split('|'));
+  return pieces.filter((p) => p[p.length - 1] === '').map((p) => p.slice(0, -1));
+}
+
+/** Characters of `a` that `b` has too, each counted as often as both have it. */
+function sharedCharacters(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const c of b) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let shared = 0;
+  for (const c of a) {
+    const n = counts.get(c) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(c, n - 1);
+    }
+  }
+  return shared;
+}
+
+/**
+ * A name printed after its value in words of another order: "7项工作获市政府督查激励" (获市政府督查激励工作), "6个老旧小区改造完成"
+ * (改造老旧小区), "80%事项实现“一网通办”" ("一网通办"事项占比). The words up to the clause's end begin with two characters of the
+ * name and share with it at least four fifths of the name's characters and seven tenths of their own.
+ */
+function reordered(after: string, surfaces: Surface[], fits: (surface: Surface) => boolean): { surface: Surface; gap: string } | undefined {
+  const words = after.slice(0, after.search(/[，,：:。；;！？!?\d]|$/)).replace(/\([^()]*\)/g, '');
+  if (words.length < 4) return undefined;
+  let best: { surface: Surface; score: number } | undefined;
+  for (const surface of surfaces) {
+    const name = surface.text;
+    if (name.length < 4 || !name.includes(words.slice(0, 2)) || !fits(surface)) continue;
+    const shared = sharedCharacters(name, words);
+    if (shared < 0.8 * name.length || shared < 0.7 * words.length) continue;
+    const score = shared / name.length + shared / words.length;
+    if (!best || score > best.score) best = { surface, score };
+  }
+  return best && { surface: best.surface, gap: '' };
+}
+
 /** A catalogue name that starts right after a value: "8项重点民生实事". */
 function nameAfter(after: string, surfaces: Surface[], fits: (surface: Surface) => boolean): { surface: Surface; gap: string } | undefined {
   const surface = surfaces.find((s) => after.startsWith(s.text) && fits(s));
@@ -298,25 +493,37 @@ function lastIndexOf(s: string, pattern: RegExp, before: number): number {
   return -1;
 }
 
-/** The catalogue name ending nearest before a value, with only reporting words between. */
+/**
+ * The catalogue name ending nearest before a value, with only reporting words between. A name
+ * qualified by the noun before it yields to a longer name that takes that noun in ("制造业规上企业亩均税收|增长",
+ * not "税收增长").
+ */
 function nameBefore(
   before: string, surfaces: Surface[], fits: (surface: Surface, gap: string) => boolean = () => true,
 ): { surface: Surface; gap: string; subject: string; subArea: boolean } | undefined {
-  let best: { surface: Surface; end: number } | undefined;
+  const found: { surface: Surface; at: number; end: number }[] = [];
   for (const surface of surfaces) {
     const at = before.lastIndexOf(surface.text);
     if (at < 0) continue;
     const end = at + surface.text.length;
     // A name whose indicators cannot take the value ("全区居民人均可支配收入" of a rate, before "51868元") yields to one that can.
     if (!LINKS.test(before.slice(end)) || !fits(surface, before.slice(end))) continue;
-    if (!best || end > best.end) best = { surface, end };
+    found.push({ surface, at, end });
   }
-  if (!best) return undefined;
-  const subject = before.slice(0, best.end - best.surface.text.length);
-  // "11个重点镇乡地区生产总值", "长江两岸森林覆盖率": a part of the district, not the district's indicator.
-  // "工业税收", "制造业中长期贷款余额": a name qualified by the noun before it is another indicator.
-  if (/\p{Script=Han}$/u.test(subject) && !FREE_BEFORE_NAME.test(subject) && !SUB_AREA.test(subject)) return undefined;
-  return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
+  found.sort((a, b) => b.end - a.end || a.at - b.at);
+  let qualified = Infinity;
+  for (const best of found) {
+    if (best.at >= qualified) continue;
+    const subject = before.slice(0, best.at);
+    // "11个重点镇乡地区生产总值", "长江两岸森林覆盖率": a part of the district, not the district's indicator.
+    // "工业税收", "制造业中长期贷款余额": a name qualified by the noun before it is another indicator.
+    if (/\p{Script=Han}$/u.test(subject) && !FREE_BEFORE_NAME.test(subject) && !SUB_AREA.test(subject)) {
+      qualified = best.at;
+      continue;
+    }
+    return { surface: best.surface, gap: before.slice(best.end), subject, subArea: SUB_AREA.test(subject) };
+  }
+  return undefined;
 }
 
 /** Where the reporting words after an unmarked list of names begin ("…和产量|稳定在"), as a match of no width. */
@@ -336,7 +543,10 @@ function respectively(sentence: string, values: Found[], v: number, surfaces: Su
   const same = word[0] === '均';
   const gap = before.slice(at + word[0].length);
   if (at <= 0 || !LINKS.test(gap)) return undefined;
-  let names = before.slice(0, at).split(/[、和及]/).map((n) => n.replace(/^(全区|全年|其中|确保|力争|实现)+/, ''));
+  let names = before.slice(0, at).split(/[、和及]|(?<=[”"])(?=[“"])/).map((n) => n.replace(/^(全区|全年|其中|确保|力争|实现)+/, ''));
+  // … and the words before the first of them are its topic ("政务服务“一窗综办”"), not its name.
+  if (names.length > 1 && /^[“"]/.test(names[1]!)) names[0] = names[0]!.replace(/^[^“"]+(?=[“"])/, '');
+  // "“一窗综办”“一件事一次办”事项": quoted names side by side are listed too.
   // "城乡居民人均可支配收入分别增长4.9%、5.2%": town and country.
   if (names.length === 1 && !same && names[0]!.startsWith('城乡')) names = ['城镇', '农村'].map((w) => `${w}${names[0]!.slice(2)}`);
   const byText = surfaceTexts(surfaces);
@@ -378,17 +588,20 @@ function observation(
   const where = locate(value.start);
   const lineNo = where.lineNo;
   const last = locate(value.end - 1).lineNo;
+  // A value running on to another line ("…达到 258" | "公里"): the lines it stands on, quoted from the start of the first.
+  const over = last !== lineNo ? { lineEnd: last, text: printedOver(locate, value.start, value.end), quote: printedOver(locate, Math.max(quoteStart, where.from), value.end) } : undefined;
   return {
     district: ctx.district,
     year,
     indicator: entry.id,
     kind,
-    text: printed(where, value.text) ?? value.text,
+    text: over?.text ?? printed(where, value.text) ?? value.text,
     flags: ['draft', ...(/预计/.test(head) ? ['estimate'] : [])],
     doc: ctx.doc,
     line: lineNo,
-    quote: printed(where, quote) ?? printed(where, value.text) ?? value.text,
-    note: last !== lineNo ? `the value continues on line ${last}` : '',
+    ...(over ? { lineEnd: over.lineEnd } : {}),
+    quote: over?.quote ?? printed(where, quote) ?? printed(where, value.text) ?? value.text,
+    note: '',
     table: '',
     name: surface.text,
     unit: value.unit === '个百分点' ? '百分点' : value.unit,

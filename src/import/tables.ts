@@ -1,7 +1,11 @@
 // Finds the report's tables and boxes (表1, 专栏3) and their cells, in either layout a report's text comes in.
+import { squash } from '../data/source-lines.js';
+
 export interface Cell {
   text: string;
   line: number;
+  /** The last line of a cell whose text runs on to another line. */
+  lineEnd?: number;
 }
 
 export interface Table {
@@ -21,7 +25,7 @@ export interface Table {
 
 const CAPTION = /^\s*((?:表|专栏)\s*\d+)\s*[：:、.．]?\s*(.*)$/;
 
-export const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+export { squash };
 
 /** Every captioned table or box, in order. */
 export function findTables(lines: string[]): Table[] {
@@ -49,7 +53,7 @@ function readTable(lines: string[], captionIndex: number, label: string, caption
         // A cell's value wrapped onto a line of its own after a break ("较2022年提升" … "0.2个百分点" then the row's next cell): the row goes on.
         row = rows.pop()!;
         const last = row[row.length - 1]!;
-        row[row.length - 1] = { text: `${last.text}${line.trim()}`, line: last.line };
+        row[row.length - 1] = { text: `${last.text}${line.trim()}`, line: last.line, lineEnd: i + 1 };
       }
       else if (squash(line) === '') {
         if (row.length) rows.push(row);
