@@ -20,6 +20,7 @@ import { textsOf, type DocumentIR } from './ir/types.js';
 import { renderDocx, type DocxCharts } from './render/docx.js';
 import { pdfDefinition, renderPdf } from './render/pdf.js';
 import type { Style } from './render/style.js';
+import { fitTableWidths } from './render/column-widths.js';
 
 import type { Format } from './output-options.js';
 export { FORMATS, type Format } from './output-options.js';
@@ -96,7 +97,7 @@ export async function composeAll(ws: Workspace, plan: DocumentPlan, modes: LangM
   const out: ComposedDocument[] = [];
   for (const lang of modes) {
     const specs = plan.charts(lang, messages);
-    const ir = plan.compose(lang, messages, new Set(specs.keys()));
+    const ir = fitTableWidths(plan.compose(lang, messages, new Set(specs.keys())), ws.fonts, ws.style);
     const charts = new Map<string, RenderedChart>();
     for (const [id, spec] of specs) charts.set(id, await renderChart(spec, ws.fonts));
     const langs: Lang[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];

@@ -14,8 +14,21 @@ import { message, type Messages } from './messages-i18n.js';
 import { fill } from './fill.js';
 import { correctionNotice } from './correction-notice.js';
 
-/** The letter each note mark shows as; the same in both languages. */
-export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', conflict: 'c' };
+/** The marks a value shows in words beside it; a pending value says so in its own words ("市级暂未反馈"). */
+export const MARKS_IN_WORDS: readonly Mark[] = MARKS.filter((m) => m !== 'pending');
+
+/** A value's marks in words, in brackets after it: "（预计）" / " (estimate)"; other items (a rank) may share the brackets. */
+type Say = (key: string, vars?: Record<string, string>) => string;
+
+export function bracketed(marks: Mark[], t: Say, more: string[] = []): string {
+  const words = [...MARKS_IN_WORDS.filter((m) => marks.includes(m)).map((m) => t(`markWord.${m}`)), ...more];
+  return words.length === 0 ? '' : t('marks.bracket', { items: words.join(t('marks.separator')) });
+}
+
+/** What the words of the marks used mean, as a reader reads them: "“预计”为……；“来源不一”为……". */
+export function marksExplained(used: Mark[], t: Say): string[] {
+  return MARKS_IN_WORDS.filter((m) => used.includes(m)).map((m) => t('legend.mark', { word: t(`markWord.${m}`), text: t(`marks.${m}`) }));
+}
 
 
 export interface ViewOptions {
@@ -53,7 +66,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const name = (i: Indicator) => md(i.name[lang]);
   /** A name inside an English sentence starts in lower case, unless it starts with an abbreviation (CPI, R&D). */
   const inSentence = (i: Indicator) => md(lang === 'en' && /^[A-Z][a-z]/.test(i.name.en) ? i.name.en[0]!.toLowerCase() + i.name.en.slice(1) : i.name[lang]);
-  const marksOf = (marks: Mark[]) => marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('');
+  const marksOf = (marks: Mark[]) => bracketed(marks, t);
   const value = (v: CitedValue & { marks: Mark[] }, withUnit = false) => md(formatPublished(v.published, lang, { withUnit })) + marksOf(v.marks);
   const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v.indicator)}${md(unitSuffix(v.unit, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
   /** A row label whose values carry their own unit. */
@@ -127,10 +140,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   };
   const statusOfTarget = (target: ValueFinding): TargetStatus => f.scorecard.find((r) => r.target === target)?.evaluation.status ?? 'not_comparable';
 
-  /** "注：e 预计数；p 市级暂未反馈" for the marks that occur in a table. */
+  /** "注：“预计”为来源文件公布的预计数" for the marks that occur in a table, in words. */
   const legendFor = (values: (CitedValue & { marks: Mark[] } | undefined)[]) => {
-    const used = MARKS.filter((m) => values.some((v) => v?.marks.includes(m)));
-    return used.length === 0 ? '' : t('legend.marks', { items: list(used.map((m) => t('legend.mark', { mark: MARK_LETTERS[m], text: t(`marks.${m}`) })), 'list.semicolon') });
+    const items = marksExplained(MARKS.filter((m) => values.some((v) => v?.marks.includes(m))), t);
+    return items.length === 0 ? '' : t('legend.marks', { items: list(items, 'list.semicolon') });
   };
   /** "资料来源：《title》表1、正文。" for the values of a table, documents in order of first use. */
   const sourceLine = (values: (CitedValue | undefined)[], projects: CitedProject[] = []) => {
@@ -310,7 +323,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
       note: r.differentDefinition ? md(t('plan.differentDefinition', { name: r.differentDefinition.name[lang] })) : '',
     })),
     planSource: sourceLine(planValues),
-    notes: f.marksUsed.map((m) => ({ mark: MARK_LETTERS[m], text: t(`marks.${m}`) })),
+    notes: marksExplained(f.marksUsed, t),
     conflicts,
     documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: formatDate(d.date, lang) })),
     zh,

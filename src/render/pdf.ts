@@ -4,7 +4,8 @@ import type { Content, ContentText, TDocumentDefinitions, TableCell as PdfCell }
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { type FontSet } from '../fonts/fonts.js';
-import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style.js';
+import { contentWidthOf, DEFAULT_STYLE, lineMultiple, SUB_ROW_INDENT, tableTextWidth, type Style } from './style.js';
+import { segments } from './cell-breaks.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 
@@ -42,15 +43,17 @@ const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('val
 
 function table(t: Table, annex: boolean, s: Style): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => (w / total) * (contentWidthOf(s) - t.widths.length * 8.5));
+  const widths = t.widths.map((w) => (w / total) * tableTextWidth(s, t.widths.length));
+  // A value, a quoted term or a short bracket stays on one line (see cell-breaks).
+  const unbroken = (items: ContentText[]) => items.flatMap((i) => (typeof i.text === 'string' && !i.sup ? segments(i.text).map((g) => ({ ...i, text: g.text, ...(g.keep ? { noWrap: true } : {}) })) : [i]));
   const fontSize = annex ? s.table.annexSize : s.table.size;
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean): PdfCell => ({
-    text: inlines(children, s),
+    text: unbroken(inlines(children, s)),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
     fillColor: header ? s.colour.headerFill : undefined,
     color: sub ? s.colour.subRow : undefined,
-    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
+    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? SUB_ROW_INDENT : 0, 0.5, 0, 0.5],
     fontSize,
     lineHeight: s.table.lineHeight,
   });
