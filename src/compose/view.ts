@@ -185,6 +185,11 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const worst = [...growthRows].filter((g) => g.row.evaluation.status === 'not_met').sort((a, b) => b.relative - a.relative)[0];
   const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
 
+  // Without a target table: how many of next year's targets are set above, at and below this year's growth.
+  const steps = report.nextGrowth.map((r) => Math.sign(Number(r.next.published.value.number) - Number(r.result!.published.value.number)));
+  const count = (sign: number) => steps.filter((s) => s === sign).length;
+  const nextChartCaption = steps.length === 0 ? '' : t('chart.nextFinding', { n: steps.length, above: count(1), equal: count(0), below: count(-1), year: f.year, nextYear: f.year + 1 });
+
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
   /** Project names by sector and status, every one of them. */
   const projectsBy = (items: CitedProject[], year: number) =>
@@ -266,6 +271,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     themes,
     growthCaption,
     hasGrowthChart: growthRows.length > 0,
+    nextChartCaption,
     headline: f.headline.map((v) => ({ name: name(v.indicator), value: value(v, true) })),
     headlineLegend: legendFor(f.headline),
     headlineSource: sourceLine(f.headline),
