@@ -6,6 +6,7 @@ import type { RenderedChart } from '../charts/render-chart.js';
 import { type FontSet } from '../fonts/fonts.js';
 import { contentWidthOf, DEFAULT_STYLE, lineMultiple, SUB_ROW_INDENT, tableTextWidth, type Style } from './style.js';
 import { segments } from './cell-breaks.js';
+import { headRoom } from './keep-room.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 
@@ -103,15 +104,22 @@ function outlineOf(depth: number, children: Inline[], outline: Outline): Record<
   return { id, outline: true, outlineText: plainText(children), outlineExpanded: true, ...(parent ? { outlineParentId: parent } : {}) };
 }
 
-/** Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists). */
-interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style }
+/**
+ * Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists);
+ * `rooms`: by a heading's or subheading's text, the room it needs below its top for itself and the start of what follows.
+ */
+interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style; rooms: Map<unknown, number> }
 
 function blocks(list: Block[], charts: Map<string, RenderedChart>, context: BlockContext): Content[] {
   const s = context.s;
-  return list.flatMap((b): Content[] => {
+  return list.flatMap((b, i): Content[] => {
     switch (b.type) {
-      case 'heading':
-        return [{ text: inlines(b.children, s), style: b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
+      case 'heading': {
+        const style = b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`;
+        const text = inlines(b.children, s);
+        context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex))!);
+        return [{ text, style, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
+      }
       case 'paragraph': {
         const classes = (b.class ?? '').split(' ');
         const translation = classes.includes('translation');
@@ -121,7 +129,9 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
         const style = context.cover ? ['cover'] : [base, ...(context.annex ? ['annex'] : []), ...(subhead ? ['subhead'] : [])];
         // A body paragraph of the annex is indented by its own smaller characters.
         const indent = !context.cover && context.annex && base === 'body' && s.indent > 0 ? { leadingIndent: s.indent * s.annex } : {};
-        return [{ text: inlines(b.children, s), style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }];
+        const text = inlines(b.children, s);
+        if (subhead) context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex))!);
+        return [{ text, style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }];
       }
       case 'list':
       {
@@ -164,6 +174,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
   // a style with taller lines or larger table text needs more.
   const lines = (s.font.size * s.font.lineHeight) / (DEFAULT_STYLE.font.size * DEFAULT_STYLE.font.lineHeight);
   const rows = s.table.size / DEFAULT_STYLE.table.size;
+  const rooms = new Map<unknown, number>();
   return {
     pageSize: 'A4',
     pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
@@ -184,7 +195,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
     header: (page: number) =>
       page === 1 || !s.runningHeader ? '' : { text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
     footer,
-    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s }),
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s, rooms }),
     // Keep headings and captions off the foot of a page: they move on when little room is left below them.
     // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
     // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
@@ -193,7 +204,8 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
       if (!node.headlineLevel) return false;
       const following = queries.getFollowingNodesOnPage();
       const next = following[0];
-      const room = next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) * rows : (next?.headlineLevel ? 110 : 70) * lines;
+      // The room is estimated from the heading's text and what follows it (keep-room).
+      const room = rooms.get(node.text) ?? (next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) * rows : (next?.headlineLevel ? 110 : 70) * lines);
       return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - room;
     },
     defaultStyle: { font: s.fonts.body, fontSize: s.font.size, lineHeight: lineMultiple(s), color: s.colour.text },
