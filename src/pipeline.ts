@@ -18,7 +18,7 @@ import { DiagnosticError, fail } from './diagnostics.js';
 import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
 import { renderDocx, type DocxCharts } from './render/docx.js';
-import { pdfDefinition, renderPdf } from './render/pdf.js';
+import { renderPdfPlaced } from './render/figure-placement.js';
 import type { Style } from './render/style.js';
 import { fitTableWidths } from './render/column-widths.js';
 
@@ -116,7 +116,7 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
   const files: RenderedFile[] = [];
   for (const composed of await composeAll(ws, plan, modes)) {
     for (const format of formats) {
-      const data = format === 'pdf' ? await renderPdf(pdfDefinition(composed, ws.style), ws.fonts) : await renderDocx(composed, ws.fonts, docxCharts, ws.style);
+      const data = format === 'pdf' ? await renderPdfPlaced(composed, ws.fonts, ws.style) : await renderDocx(composed, ws.fonts, docxCharts, ws.style);
       files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }
   }

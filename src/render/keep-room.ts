@@ -26,19 +26,26 @@ const SUBHEAD_MARGINS = 7;
 
 const isSubhead = (b: Block) => b.type === 'paragraph' && (b.class ?? '').split(' ').includes('subhead');
 
+/** The height of a figure (its chart and caption), which cannot break. */
+export type FigureHeight = (b: Extract<Block, { type: 'figure' }>) => number;
+
+/** A figure's height from its picture's: the picture, and the caption's lines and margins under it. */
+export const figureRoom = (b: Extract<Block, { type: 'figure' }>, picture: number, s: Style) =>
+  picture + lineCount(b.caption, contentWidthOf(s), s.small) * s.small * 1.1 * NATURAL_LINE + 16;
+
 /**
  * The room a heading or subheading (at `i`) needs below its top: its own lines and margin, and what must share its
  * page (see leadHeight); undefined for other blocks.
  */
-export function headRoom(list: Block[], i: number, s: Style, annex: boolean): number | undefined {
+export function headRoom(list: Block[], i: number, s: Style, annex: boolean, figure: FigureHeight): number | undefined {
   const b = list[i];
   if (b?.type === 'heading') {
     const size = s.heading[b.depth];
-    return lineCount(b.children, contentWidthOf(s), size) * size * s.font.lineHeight + HEADING_BELOW[b.depth] + leadHeight(list, i + 1, s, annex);
+    return lineCount(b.children, contentWidthOf(s), size) * size * s.font.lineHeight + HEADING_BELOW[b.depth] + leadHeight(list, i + 1, s, annex, figure);
   }
   if (b && isSubhead(b) && b.type === 'paragraph') {
     const size = annex ? s.annex : s.font.size;
-    return lineCount(b.children, contentWidthOf(s), size) * size * s.font.lineHeight + SUBHEAD_MARGINS + leadHeight(list, i + 1, s, annex);
+    return lineCount(b.children, contentWidthOf(s), size) * size * s.font.lineHeight + SUBHEAD_MARGINS + leadHeight(list, i + 1, s, annex, figure);
   }
   return undefined;
 }
@@ -54,13 +61,14 @@ function tableLead(t: Table, s: Style, annex: boolean): number {
 }
 
 /**
- * What must share the page of the heading above the block at `i`: a table's lead, two lines of text; a heading or a
- * subheading (which keeps with what follows it in turn) whole, with what it keeps.
+ * What must share the page of the heading above the block at `i`: a table's lead, a figure whole, two lines of text;
+ * a heading or a subheading (which keeps with what follows it in turn) whole, with what it keeps.
  */
-function leadHeight(list: Block[], i: number, s: Style, annex: boolean): number {
+function leadHeight(list: Block[], i: number, s: Style, annex: boolean, figure: FigureHeight): number {
   const next = list[i];
   const line = (annex ? s.annex : s.font.size) * s.font.lineHeight;
   if (next?.type === 'table') return tableLead(next, s, annex);
-  if (next?.type === 'div') return leadHeight(next.children, 0, s, annex || next.class === 'annex');
-  return headRoom(list, i, s, annex) ?? 2 * line;
+  if (next?.type === 'figure') return figure(next);
+  if (next?.type === 'div') return leadHeight(next.children, 0, s, annex || next.class === 'annex', figure);
+  return headRoom(list, i, s, annex, figure) ?? 2 * line;
 }

@@ -6,7 +6,7 @@ import type { RenderedChart } from '../charts/render-chart.js';
 import { type FontSet } from '../fonts/fonts.js';
 import { contentWidthOf, DEFAULT_STYLE, lineMultiple, SUB_ROW_INDENT, tableTextWidth, type Style } from './style.js';
 import { segments } from './cell-breaks.js';
-import { headRoom } from './keep-room.js';
+import { figureRoom, headRoom, type FigureHeight } from './keep-room.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 
@@ -112,12 +112,17 @@ interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outli
 
 function blocks(list: Block[], charts: Map<string, RenderedChart>, context: BlockContext): Content[] {
   const s = context.s;
+  const pictureWidth = (chart: RenderedChart) => Math.min(contentWidthOf(s), chart.width);
+  const figureHeight: FigureHeight = (f) => {
+    const chart = charts.get(f.chart);
+    return chart ? figureRoom(f, (chart.height * pictureWidth(chart)) / chart.width, s) : 0;
+  };
   return list.flatMap((b, i): Content[] => {
     switch (b.type) {
       case 'heading': {
         const style = b.depth === 1 && !context.outline.seenTitle ? 'title' : `h${b.depth}`;
         const text = inlines(b.children, s);
-        context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex))!);
+        context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex), figureHeight)!);
         return [{ text, style, headlineLevel: 1, ...outlineOf(b.depth, b.children, context.outline) }];
       }
       case 'paragraph': {
@@ -130,7 +135,7 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
         // A body paragraph of the annex is indented by its own smaller characters.
         const indent = !context.cover && context.annex && base === 'body' && s.indent > 0 ? { leadingIndent: s.indent * s.annex } : {};
         const text = inlines(b.children, s);
-        if (subhead) context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex))!);
+        if (subhead) context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex), figureHeight)!);
         return [{ text, style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }];
       }
       case 'list':
@@ -143,9 +148,8 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
-        const width = Math.min(contentWidthOf(s), chart.width);
         return [{
-          stack: [{ svg: chart.svg, width, alignment: 'center' }, { text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }],
+          stack: [{ svg: chart.svg, width: pictureWidth(chart), alignment: 'center' }, { text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }],
           unbreakable: true,
         }];
       }
