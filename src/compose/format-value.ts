@@ -63,7 +63,7 @@ export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOp
   const number = v.number!;
   // ＜ excludes the number itself: "below", not "at most".
   const q = v.qualifier === 'exact' ? '' : v.strict ? 'below ' : EN_WORDS[v.qualifier];
-  if (v.change) return `up ${q}${number} percentage points on ${v.change.baseYear}${v.change.baseIsEstimate ? ' (estimated)' : ''}`;
+  if (v.change) return `up ${q}${number} percentage points on ${v.change.baseIsEstimate ? `the ${v.change.baseYear} estimate` : v.change.baseYear}`;
   const percent = unit?.id === '%';
   if (!options.withUnit || !unit || !unit.en) return `${q}${percent && options.withUnit ? `${number}%` : groupThousands(number)}`;
   if (percent) return `${q}${number}%`;

@@ -4,7 +4,7 @@ import {
   TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { strToU8, zipSync } from 'fflate';
-import { estimatePageNumbers } from 'docx/layout';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { FONT_FAMILY, familyOf, subsetFace, type FontSet } from '../fonts/fonts.js';
@@ -325,8 +325,10 @@ export async function renderDocx({ ir, charts, pageLabel }: DocxInputs, fonts: F
       styles: docxStyles(s, lang),
       // "— 1 —" at the outer edge: right on odd pages, left on even ones.
       evenAndOddHeaderAndFooters: dashes,
-      // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results.
-      pageNumbers: estimatePageNumbers,
+      // Lays the pages out as Word would, so the table of contents and SEQ fields are written with their results; past
+      // what the layout does not follow yet (a caption kept with a table whose header rows repeat, at a page's top), with
+      // its best guess rather than leaving the numbers after it blank.
+      pageNumbers: estimatePageNumbersWith({ guess: true }),
       sections: [{
         properties: {
           titlePage: !dashes,
