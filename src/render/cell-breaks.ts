@@ -1,16 +1,18 @@
 // Where the text of a table cell may break: never inside a short value, a quoted term or a short bracket, nor inside an English word.
 //
 // Chinese is set breaking between any two characters, and so are the longer Chinese texts of a cell; but a value
-// such as "1000以上", "6.5左右" or "0.3个百分点" is read as one, a quoted term such as "“十四五”" as a name, and a bracket such as
+// such as "1000以上", "6.5左右" or "0.3个百分点以上", or a short phrase such as "市级暂未反馈", is read as one, a quoted term such as "“十四五”" as a name, and a bracket such as
 // "（%）" or "（预计，来源不一）" stays whole or breaks after a comma. English breaks at its spaces, never inside a word.
 
 import { createRequire } from 'node:module';
 
 /** A piece of a cell's text this short (in characters) that holds a figure and no space is one value. */
 export const VALUE_CHARS = 10;
+/** A piece this short without a space is one word or phrase ("市级暂未反馈", "已达到"): no character of it is left alone on a line. */
+export const PHRASE_CHARS = 6;
 
 /** Quoted terms short enough to keep whole, a change in percentage points, and Chinese brackets (kept whole, or item by item). */
-const GROUP = /“[^”]{1,6}”|‘[^’]{1,6}’|[-−]?\d+(?:\.\d+)?个?百分点|（[^（）]+）|\([^()\s]{1,8}\)/g;
+const GROUP = /“[^”]{1,6}”|‘[^’]{1,6}’|[-−]?\d+(?:\.\d+)?个?百分点(?:以上|以下|以内|左右)?|（[^（）]+）|\([^()\s]{1,8}\)/g;
 
 /** A bracket longer than this (in characters, inside it) may break after each of its commas. */
 const BRACKET_CHARS = 8;
@@ -21,7 +23,7 @@ export interface Segment {
   keep: boolean;
 }
 
-const isValue = (text: string) => /\d/.test(text) && !/\s/.test(text) && [...text].length <= VALUE_CHARS;
+const isValue = (text: string) => !/\s/.test(text) && [...text].length <= (/\d/.test(text) ? VALUE_CHARS : PHRASE_CHARS);
 
 /** A text in order, as pieces that may break inside (keep false) and pieces that may not. */
 export function segments(text: string): Segment[] {

@@ -18,6 +18,9 @@ function linesOf(nodes: Inline[]): string[] {
   return lines;
 }
 
+/** Word and LibreOffice set a quarter em between Chinese and a digit or Latin letter beside it (autospace): room for it. */
+const autospaced = (text: string) => (text.match(/\p{Script=Han}(?=[A-Za-z0-9])|[A-Za-z0-9](?=\p{Script=Han})/gu) ?? []).length * 0.25;
+
 /**
  * The template's widths where every column holds its widest unbreakable piece (a value, an English word); else the
  * narrow columns widened to it, taking the room from the columns with room to spare, in proportion to that room.
@@ -25,7 +28,7 @@ function linesOf(nodes: Inline[]): string[] {
 export function fitColumns(t: Table, available: number, width: (text: string, bold: boolean) => number): number[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const given = t.widths.map((w) => (w / total) * available);
-  const widest = (nodes: Inline[], bold: boolean) => Math.max(0, ...linesOf(nodes).flatMap(unbreakable).map((piece) => width(piece, bold)));
+  const widest = (nodes: Inline[], bold: boolean) => Math.max(0, ...linesOf(nodes).flatMap(unbreakable).map((piece) => width(piece, bold) + autospaced(piece) * width('一', bold)));
   const indented = t.align.indexOf('left');
   const least = given.map((_, c) => Math.max(
     widest(t.header[c]?.children ?? [], true),

@@ -90,9 +90,14 @@ function captions(nodes: Inline[], ctx: Context): Paragraph[] {
 const BODY_TABLE = { heading: PARA_STYLE.tableHeading, sub: PARA_STYLE.tableSubText, text: PARA_STYLE.tableText };
 const ANNEX_TABLE = { heading: PARA_STYLE.annexTableHeading, sub: PARA_STYLE.annexTableSubText, text: PARA_STYLE.annexTableText };
 
+/** A table cell's margins left and right, in twips (4 pt, as the PDF's cell padding). */
+const CELL_MARGIN = 80;
+
 function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => twips((w / total) * ctx.contentWidth));
+  // The widths share the room for text, as in the PDF; each cell adds its margins.
+  const margins = (2 * CELL_MARGIN) / 20;
+  const widths = t.widths.map((w) => twips((w / total) * (ctx.contentWidth - t.widths.length * margins) + margins));
   const row = (cells: { children: Inline[] }[], header: boolean, sub: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -115,7 +120,7 @@ function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
       style: TABLE_STYLE,
       width: { size: twips(ctx.contentWidth), type: WidthType.DXA },
       columnWidths: widths,
-      margins: { left: 80, right: 80, top: 20, bottom: 20 },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
       rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
     }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
