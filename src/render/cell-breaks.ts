@@ -14,8 +14,9 @@ export const PHRASE_CHARS = 6;
 /** Quoted terms short enough to keep whole, a change in percentage points, and Chinese brackets (kept whole, or item by item). */
 const GROUP = /“[^”]{1,6}”|‘[^’]{1,6}’|[-−]?\d+(?:\.\d+)?个?百分点(?:以上|以下|以内|左右)?|（[^（）]+）|\([^()\s]{1,8}\)/g;
 
-/** A bracket longer than this (in characters, inside it) may break after each of its commas. */
+/** A bracket longer than this (in characters, inside it) may break after each of its commas; an item longer than ITEM_CHARS, anywhere. */
 const BRACKET_CHARS = 8;
+const ITEM_CHARS = 12;
 
 export interface Segment {
   text: string;
@@ -35,7 +36,7 @@ export function segments(text: string): Segment[] {
   for (const m of text.matchAll(GROUP)) {
     between(text.slice(last, m.index));
     const items = [...m[0]].length - 2 > BRACKET_CHARS ? m[0].split(/(?<=[，、；])/) : [m[0]];
-    out.push(...items.map((item) => ({ text: item, keep: true })));
+    out.push(...items.map((item) => ({ text: item, keep: [...item].length <= ITEM_CHARS })));
     last = m.index + m[0].length;
   }
   between(text.slice(last));
@@ -64,11 +65,13 @@ function words(text: string): string[] {
  */
 export function unbreakable(text: string): string[] {
   const pieces: string[] = [];
+  let tail = '';
   for (const unit of segments(text).flatMap((s) => (s.keep ? [s.text] : words(s.text)))) {
-    const last = pieces.at(-1);
+    const unitWords = words(unit);
     // As pdfmake joins two pieces: when the last word of one and the first of the next make one word.
-    if (last !== undefined && words(words(last).at(-1)! + words(unit)[0]!).length === 1) pieces[pieces.length - 1] = last + unit;
+    if (pieces.length > 0 && words(tail + unitWords[0]!).length === 1) pieces[pieces.length - 1] += unit;
     else pieces.push(unit);
+    tail = unitWords.length > 1 ? unitWords.at(-1)! : words(tail + unit).at(-1)!;
   }
   return pieces.map((p) => p.trimEnd()).filter(Boolean);
 }
