@@ -174,10 +174,6 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
     ? { text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }
     : page === 1 ? '' : { text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] };
   const heading = (depth: 1 | 2 | 3) => ({ font: s.fonts.heading[depth], fontSize: s.heading[depth], bold: s.headingBold[depth], color: s.colour.accent });
-  // The room a heading needs below it (see pageBreakBefore) is measured in the default style's lines and table text;
-  // a style with taller lines or larger table text needs more.
-  const lines = (s.font.size * s.font.lineHeight) / (DEFAULT_STYLE.font.size * DEFAULT_STYLE.font.lineHeight);
-  const rows = s.table.size / DEFAULT_STYLE.table.size;
   const rooms = new Map<unknown, number>();
   return {
     pageSize: 'A4',
@@ -200,17 +196,14 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
       page === 1 || !s.runningHeader ? '' : { text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] },
     footer,
     content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s, rooms }),
-    // Keep headings and captions off the foot of a page: they move on when little room is left below them.
-    // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
-    // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
-    // its cells here, so its room is estimated, not read from them.
+    // Keep headings and subheadings off the foot of a page: they move on when the room they and the start of what
+    // follows need (keep-room: a few lines, a subheading and its lines, a table's caption, header and first rows, a
+    // chart) is not left below them. A table that moves on to the next page still reports its cells here, so its room
+    // is estimated from the text, not read from them.
     pageBreakBefore: (node, queries) => {
       if (!node.headlineLevel) return false;
       const following = queries.getFollowingNodesOnPage();
-      const next = following[0];
-      // The room is estimated from the heading's text and what follows it (keep-room).
-      const room = rooms.get(node.text) ?? (next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) * rows : (next?.headlineLevel ? 110 : 70) * lines);
-      return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - room;
+      return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - (rooms.get(node.text) ?? 0);
     },
     defaultStyle: { font: s.fonts.body, fontSize: s.font.size, lineHeight: lineMultiple(s), color: s.colour.text },
     styles: {
