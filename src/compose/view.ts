@@ -187,8 +187,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
 
   // Without a target table: how many of next year's targets are set above, at and below this year's growth.
   const steps = report.nextGrowth.map((r) => Math.sign(Number(r.next.published.value.number) - Number(r.result!.published.value.number)));
-  const count = (sign: number) => steps.filter((s) => s === sign).length;
-  const nextChartCaption = steps.length === 0 ? '' : t('chart.nextFinding', { n: steps.length, above: count(1), equal: count(0), below: count(-1), year: f.year, nextYear: f.year + 1 });
+  const parts = ([[1, 'nextAbove'], [0, 'nextEqual'], [-1, 'nextBelow']] as const)
+    .map(([sign, key]) => [key, steps.filter((s) => s === sign).length] as const).filter(([, count]) => count > 0)
+    .map(([key, count]) => t(`chart.${key}`, { count }));
+  const nextChartCaption = steps.length === 0 ? '' : t('chart.nextFinding', { n: steps.length, parts: list(parts), year: f.year, nextYear: f.year + 1 });
 
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
   /** Project names by sector and status, every one of them. */
