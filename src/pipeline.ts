@@ -19,6 +19,7 @@ import { checkGlyphs, type FontSet } from './fonts/fonts.js';
 import { textsOf, type DocumentIR } from './ir/types.js';
 import type { DocxCharts } from './output-options.js';
 import type { Style } from './render/style.js';
+import { fitTableWidths } from './render/column-widths.js';
 
 import type { Format } from './output-options.js';
 export { FORMATS, type Format } from './output-options.js';
@@ -95,7 +96,7 @@ export async function composeAll(ws: Workspace, plan: DocumentPlan, modes: LangM
   const out: ComposedDocument[] = [];
   for (const lang of modes) {
     const specs = plan.charts(lang, messages);
-    const ir = plan.compose(lang, messages, new Set(specs.keys()));
+    const ir = fitTableWidths(plan.compose(lang, messages, new Set(specs.keys())), ws.fonts, ws.style);
     const charts = new Map<string, RenderedChart>();
     for (const [id, spec] of specs) charts.set(id, await renderChart(spec, ws.fonts));
     const langs: Lang[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
@@ -116,7 +117,7 @@ export async function renderPlan(ws: Workspace, plan: DocumentPlan, modes: LangM
     for (const format of formats) {
       // Each renderer is loaded only when its format is asked for: a PDF alone does not load docx.
       const data = format === 'pdf'
-        ? await import('./render/pdf.js').then(({ pdfDefinition, renderPdf }) => renderPdf(pdfDefinition(composed, ws.style), ws.fonts))
+        ? await import('./render/figure-placement.js').then(({ renderPdfPlaced }) => renderPdfPlaced(composed, ws.fonts, ws.style))
         : await import('./render/docx.js').then(({ renderDocx }) => renderDocx(composed, ws.fonts, docxCharts, ws.style));
       files.push({ path: outputPath(outDir, plan.fileName(composed.lang, format)), data });
     }

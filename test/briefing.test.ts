@@ -130,11 +130,11 @@ test('rendered text: a result on a changed definition (口径调整) is not comp
   const rendered = await renderBriefing(ws, { ...request, langs: ['zh', 'en'], formats: ['pdf'] });
   const text = (lang: string) => pdfText(rendered.find((f) => f.path.endsWith(`.${lang}.pdf`))!.data).replace(/\s+/g, ' ');
   const zh = text('zh');
-  assert.match(zh, /实际使用外资（万美元） 1500 854d 口径不同/, 'the status, and the mark on the result');
-  assert.match(zh, /d为口径调整：统计口径与目标不同，不可比，见下文/);
+  assert.match(zh, /实际使用外资（万美元） 1500 854（口径调整） 口径不同/, 'the status, and the mark in words on the result');
+  assert.match(zh.replace(/ /g, ''), /“口径调整”指统计口径调整后的数值，与目标不可比、不作判断/);
   assert.ok(zh.replace(/ /g, '').includes(`以下数值的统计口径已调整（口径调整），与目标不可比，不作完成判定：实际使用外资（2024年完成情况“854万美元”，万州区2024年计划执行报告表1）：${note}`));
   const en = text('en');
-  assert.match(en, /Foreign investment actually used \(10,000 US dollars\) 1,500 854d Other definition/);
-  assert.match(en, /d definition changed \(口径调整\): measured differently from the target, so not comparable; see below/);
-  assert.ok(en.includes(`The following values are measured on a changed definition (口径调整), so they are not comparable with their targets and not judged: Foreign investment actually used (2024 result "8.54 million US dollars", Wanzhou 2024 plan report, Table 1): ${noteEn}`));
+  assert.match(en, /Foreign investment actually used \(10,000 US dollars\) 1,500 854 \(definition changed\) Other definition/);
+  assert.match(en.replace(/\s+/g, " "), /"definition changed" marks a value measured on a changed definition, not comparable with its target and not judged/);
+  assert.ok(en.includes(`The following values are measured on a changed definition, so they are not comparable with their targets and not judged: Foreign investment actually used (2024 result "8.54 million US dollars", Wanzhou 2024 plan report, Table 1): ${noteEn}`));
 });

@@ -11,7 +11,7 @@ import { possibleRange, rankRanges } from '../src/analyse/rank-comparable.js';
 import { parseValue } from '../src/data/parse-value.js';
 import { comparisonFileName, comparisonPlan, composeAll, renderPlan } from '../src/pipeline.js';
 import { DiagnosticError } from '../src/diagnostics.js';
-import { assertGolden, pdfPages, pdfText as pdfTextOf, ROOT, workspace } from './helpers.js';
+import { assertGolden, pageFills, pdfPages, pdfText as pdfTextOf, ROOT, workspace } from './helpers.js';
 
 const range = (text: string) => {
   const parsed = parseValue(text, ['%', '亿元']);
@@ -139,14 +139,37 @@ test('the 2024 three-district memo: page limits, and no internal words in its PD
     const pdf = files.find((f) => f.path.endsWith(`.${mode}.pdf`))!;
     const pages = pdfPages(pdf.data);
     assert.ok(pages > 0 && pages <= limits[mode], `${mode}: ${pages} pages, at most ${limits[mode]}`);
+    // No page but the last left half empty (a chart too tall for the rest of a page stands ahead of its table).
+    for (const [i, fill] of pageFills(pdf.data).slice(0, -1).entries()) assert.ok(fill >= 0.5, `${mode}: page ${i + 1} is ${Math.round(fill * 100)}% full`);
     const pdfText = pdfTextOf(pdf.data);
     const docx = files.find((f) => f.path.endsWith(`.${mode}.docx`))!;
     const docxText = new TextDecoder().decode(unzipSync(docx.data)['word/document.xml']!).replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
     for (const [kind, text] of [['PDF', pdfText], ['DOCX', docxText]] as const) {
       assert.ok(text.length > 1000, `${mode} ${kind} has text`);
       for (const [what, pattern] of INTERNAL_WORDS) assert.doesNotMatch(text, pattern, `${mode} ${kind}: ${what}`);
+      if (mode === 'en') assert.doesNotMatch(text, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, `${kind}: Chinese in the English memo`);
     }
   }
+});
+
+test('memo notes in words: an estimate beside its value, a conflict as a numbered note with the other values, no letters', async () => {
+  const ws = workspace();
+  const plan = comparisonPlan(ws, { districts: ['wanzhou', 'dadukou', 'fuling'], year: 2024, langs: ['en'], formats: ['pdf'], outDir: 'out' });
+  const [composed] = await composeAll(ws, plan, ['en']);
+  const marks: string[] = [];
+  const walk = (nodes: unknown): void => {
+    if (Array.isArray(nodes)) nodes.forEach(walk);
+    else if (nodes && typeof nodes === 'object') {
+      const n = nodes as { type?: string; value?: string };
+      if (n.type === 'mark') marks.push(n.value!);
+      Object.values(nodes).forEach(walk);
+    }
+  };
+  walk(composed!.ir.blocks);
+  assert.ok(marks.length > 0 && marks.every((m) => /^\d+(,\d+)*$/.test(m)), `note marks are numbers: ${marks.join(' ')}`);
+  const text = JSON.stringify(composed!.ir.blocks);
+  assert.match(text, /about 6\.5 \(estimate, #2\)/);
+  assert.match(text, /Dadukou's sources give different values: this memo uses at least 6%; also 6%/);
 });
 
 test('golden: memo IR (zh-en)', async () => {

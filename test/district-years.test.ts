@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { analyseDistrictYear } from '../src/analyse/findings.js';
 import { renderBriefing, yearsWithData, type RenderedFile } from '../src/pipeline.js';
-import { pageBodies, pageOf, pageOfLine, pdfPages, pdfText, workspace } from './helpers.js';
+import { pageBodies, pageFills, pageOf, pageOfLine, pdfPages, pdfText, workspace } from './helpers.js';
 
 const squashed = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
 const docxText = (docx: Buffer) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
@@ -60,6 +60,30 @@ test('page limits: every briefing within Wanzhou 2024\'s, the annex on a new pag
   console.log(measured.join('\n'));
 });
 
+test('pages fill: none but the last and the body\'s last (the annex begins a page) is less than half full', () => {
+  for (const { file } of files.filter((f) => f.file.path.endsWith('.pdf'))) {
+    const mode = MODES.find((m) => file.path.endsWith(`.${m}.pdf`))!;
+    const annex = pageOfLine(file.data, ANNEX_HEADING[mode]);
+    const fills = pageFills(file.data);
+    for (const [i, fill] of fills.slice(0, -1).entries()) {
+      if (i + 2 !== annex) assert.ok(fill >= 0.5, `${file.path}: page ${i + 1} is ${Math.round(fill * 100)}% full`);
+    }
+  }
+});
+
+test('English documents in English: no Chinese characters; notes in words, no letters standing for them', () => {
+  for (const { file } of files) {
+    if (file.path.includes('.en.')) {
+      const text = file.path.endsWith('.pdf') ? pdfText(file.data) : docxText(file.data);
+      assert.doesNotMatch(text, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, file.path);
+    }
+    if (file.path.endsWith('.docx')) {
+      const xml = new TextDecoder().decode(unzipSync(file.data)['word/document.xml']!);
+      assert.doesNotMatch(xml, /<w:rStyle w:val="NoteMark"\/>(?:<[^>]*>)*?<w:t[^>]*>[^<]*[a-z][^<]*<\/w:t>/, `${file.path}: a note mark in letters`);
+    }
+  }
+});
+
 /** Lines that are headings or subheadings: section (一、/ 1. Key points), annex item, the project lists' subheadings. */
 const HEADING_LINE = [/^[一二三四五六七八九十]+、/, /^\d+\. [A-Z][a-z]+( [a-z]+)*$/, /^(附件|Annex )\d/, /重点项目(推进情况|安排)$/, /^(Progress of key projects in|Key projects planned for) \d{4}$/];
 
@@ -101,12 +125,15 @@ test('Dadukou and Fuling 2024: results and next targets, no invented scorecard; 
     const text = squashed(find(district, 2024, '.zh-en.pdf'));
     assert.ok(text.includes('本年度来源文件未发布目标完成情况表'), district);
     assert.ok(text.includes('2025年主要目标'), district);
+    // Without a target table, the year's growth beside next year's targets is the briefing's chart.
+    assert.ok(text.includes('Figure1.') && text.includes('主要增速中'), `${district}: a chart of growth and next year's targets`);
   }
   const fuling = analyseDistrictYear(workspace().data, 'fuling', 2024);
   const gdp = fuling.headline.find((h) => h.indicator.id === 'gdp');
   assert.ok(gdp?.marks.includes('estimate'), 'Fuling GDP is an estimate (预计)');
   assert.ok(squashed(find('fuling', 2024, '.zh.pdf')).includes('预计'));
   assert.ok(squashed(find('fuling', 2024, '.en.pdf')).includes('(estimate)'));
+  assert.ok(squashed(find('fuling', 2024, '.zh.pdf')).includes('6.5左右（预计）'), 'an estimate says so beside the value');
 });
 
 test('Wanzhou 2022: targets and results by theme', () => {

@@ -55,3 +55,21 @@ export function pageBodies(pdf: Buffer): string[] {
   const running = (line: string) => pages.length > 3 && (onPages.get(line) ?? 0) >= pages.length - 2;
   return pages.map((page) => page.split('\n').filter((line) => !running(line) && !/Page \d+ of \d+|第\d+页/.test(line)).join('\n'));
 }
+
+/**
+ * How full each page's text area is (0 to 1): the lowest text line's bottom, measured from the text area's top (taken
+ * as the highest first line of any page), against the lowest bottom on any page. The page number's line is left out.
+ */
+export function pageFills(pdf: Buffer): number[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const pages = html.split('<page ').slice(1).map((page) => {
+    const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+    const words = [...page.matchAll(/yMin="([\d.]+)" [^>]*yMax="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    // The running header and the page number stand in the margins: outside the middle 86% of the page.
+    const body = words.filter(([top, bottom]) => top > height * 0.07 && bottom < height * 0.93);
+    return { top: Math.min(...body.map(([t]) => t)), bottom: Math.max(...body.map(([, b]) => b)) };
+  });
+  const top = Math.min(...pages.map((p) => p.top));
+  const bottom = Math.max(...pages.map((p) => p.bottom));
+  return pages.map((p) => (Number.isFinite(p.bottom) ? (p.bottom - top) / (bottom - top) : 0));
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { baseSpec } from '../src/charts/specs.js';
+import { baseSpec, ESTIMATE_OPACITY, estimateEncoding } from '../src/charts/specs.js';
 import { DiagnosticError, formatDiagnostic } from '../src/diagnostics.js';
 import { briefingPlan, comparisonPlan, composeAll, renderPlan, type ComposedDocument, type RenderedFile } from '../src/pipeline.js';
 import { chartXml } from '../src/render/word-chart/chart-xml.js';
@@ -195,4 +195,33 @@ test('grouped bars coloured apart from their group (an estimate in a lighter sha
     ['B (estimate)', '#f9c499', [null, 5.5, null, null, null]],
   ]);
   assert.deepEqual([chart.grouping, chart.overlap, chart.legend], ['clustered', 100, 'b']);
+});
+
+test('estimates drawn lighter: a point of its district\'s series with its own fill (c:dPt), one legend entry for them; horizontal bars listed in order in LibreOffice too', () => {
+  const kinds = { final: 'final', estimate: 'estimate' };
+  const spec = {
+    ...baseSpec,
+    data: { values: [
+      { ind: 'GDP', d: 'A', v: 6, kind: 'final' }, { ind: 'GDP', d: 'B', v: 5.5, kind: 'estimate' },
+      { ind: 'Investment', d: 'A', v: 4, kind: 'final' }, { ind: 'Investment', d: 'B', v: 7, kind: 'final' },
+    ] },
+    encoding: {
+      y: { field: 'ind', type: 'nominal', sort: null, title: null },
+      yOffset: { field: 'd', type: 'nominal', sort: ['A', 'B'] },
+      x: { field: 'v', type: 'quantitative', title: '%' },
+      color: { field: 'd', type: 'nominal', sort: ['A', 'B'], title: null, scale: { domain: ['A', 'B'], range: ['#1565c0', '#ef6c00'] } },
+    },
+    layer: [{ mark: { type: 'bar', height: { band: 0.85 } }, encoding: estimateEncoding([{ kind: 'estimate' }], kinds) }],
+  };
+  const chart = mapSpec('growth', spec);
+  assert.deepEqual(chart.series.map((s) => [s.name, s.values, s.pointOpacity, s.legendOnly]), [
+    ['A', [6, null, null, 4, null], undefined, undefined],
+    ['B', [null, 5.5, null, null, 7], [undefined, ESTIMATE_OPACITY, undefined, undefined, undefined], undefined],
+    ['estimate', [null, null, null, null, null], undefined, true],
+  ]);
+  const xml = chartXml(chart, { font: 'Noto Sans SC', scale: 1, lang: 'en-US', plot: { x: 0.2, y: 0.1, w: 0.75, h: 0.7 } });
+  assert.match(xml, /<c:dPt><c:idx val="1"\/>.*?<a:srgbClr val="EF6C00"><a:alpha val="40000"\/><\/a:srgbClr>/);
+  // Word lists series by c:order; LibreOffice lists a horizontal bar chart's legend from the last series written.
+  const written = [...xml.matchAll(/<c:ser><c:idx val="(\d+)"\/><c:order val="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.deepEqual(written, [[2, 2], [1, 1], [0, 0]]);
 });

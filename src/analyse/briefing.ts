@@ -14,6 +14,8 @@ export const NEXT_TABLE_INDICATORS = [
   'new_urban_jobs', 'urban_unemployment_rate', 'cpi',
 ];
 export const NEXT_TABLE_ROWS = 8;
+/** A chart of this year's growth beside next year's targets needs this many indicators with both. */
+export const NEXT_CHART_ROWS = 3;
 
 export interface PeerValue extends CitedValue {
   marks: Mark[];
@@ -52,6 +54,8 @@ export interface BriefingReport {
   nextMain: NextRow[];
   /** Growth rates judged against a numeric target: the briefing's chart. */
   growthTargets: TargetGap[];
+  /** Where no target table judges the year: growth rates with this year's result and next year's target, the chart then. */
+  nextGrowth: NextRow[];
   /** Which edition this is, and the corrections since the first. */
   edition: EditionFindings;
 }
@@ -94,5 +98,11 @@ export function analyseBriefing(data: Dataset, districtId: string, year: number,
     return { indicator: next.get(id)!.indicator, ...(row ? { target: row.target } : {}), ...(result ? { result } : {}), next: next.get(id)! };
   });
   const growthTargets = findings.scorecard.filter((r) => r.indicator.measure === 'growth').map(targetGap).filter((g): g is TargetGap => g !== undefined);
-  return { findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets, edition: resolveEdition(data, edition) };
+  // A bar stands for a number: exact, "about" or a bound, not a change in points.
+  const charted = (v: ValueFinding | undefined) => v?.published.value.number !== undefined && !v.published.value.change;
+  const nextGrowth = growthTargets.length > 0 ? [] : nextMain.filter((r) => r.indicator.measure === 'growth' && charted(r.result) && charted(r.next));
+  return {
+    findings, keyPoints: keyPoints(findings, rankOf), ...(peers ? { peers } : {}), nextMain, growthTargets,
+    nextGrowth: nextGrowth.length >= NEXT_CHART_ROWS ? nextGrowth : [], edition: resolveEdition(data, edition),
+  };
 }

@@ -2,6 +2,7 @@
 import type { Dataset, District, Indicator, Observation, ProjectStatus, Sector, SourceDocument, Unit } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
 import { observationsFor, type Chosen } from './choose.js';
+import { valueKey } from '../data/load.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark } from './findings.js';
 import { possibleRange, rankRanges } from './rank-comparable.js';
 import { publishedValue, type PublishedValue } from './published.js';
@@ -17,7 +18,9 @@ export type CellNote =
   /** Published in another unit than the row's. */
   | { kind: 'other_unit' }
   /** The values published decide no order for this cell: the inexact ones among them. */
-  | { kind: 'order_open'; inexact: ComparisonCell[] };
+  | { kind: 'order_open'; inexact: ComparisonCell[] }
+  /** The sources give other values than the one used: those others. */
+  | { kind: 'conflict'; others: PublishedValue[] };
 
 /** The growth rates a comparison names a leader for, in this order, where the districts share them. */
 export const SUMMARY_INDICATORS = ['gdp_growth', 'industrial_value_added_growth', 'fixed_asset_investment_growth', 'retail_sales_growth', 'budget_revenue_growth', 'disposable_income_growth'];
@@ -114,6 +117,10 @@ function compareRow(data: Dataset, districts: District[], indicator: Indicator, 
       const other = [...byDistrict.get(district.id)!.keys()].map((id) => data.indicators.get(id)!).find((i) => i.concept === indicator.concept && i.id !== indicator.id);
       notes.push(other ? { kind: 'other_definition', indicator: other } : { kind: 'not_published' });
     } else if (value.used.value.qualifier === 'pending') notes.push({ kind: 'pending' });
+    if (value?.conflict) {
+      const others = [...new Map(value.others.filter((o) => valueKey(o) !== valueKey(value.used)).map((o) => [valueKey(o), o])).values()];
+      notes.push({ kind: 'conflict', others: others.map((o) => publishedValue(data, o, indicator)) });
+    }
     return { district, value, ...(value ? { published: publishedValue(data, value.used, indicator) } : {}), marks: value ? marksOf(value) : [], notes };
   });
   for (const c of cells) {

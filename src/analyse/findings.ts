@@ -237,23 +237,27 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
     }
   }
 
-  const conflicts: Conflict[] = [];
-  const considered = [
-    ...[...targets.values(), ...results.values(), ...next.values()],
-    ...[...observationsFor(data, districtId, year - 1, 'result').values()],
-  ];
-  for (const chosen of considered) {
-    if (!chosen.conflict) continue;
-    const o = chosen.used;
-    const indicator = data.indicators.get(o.indicator)!;
-    conflicts.push({ indicator, year: o.year, kind: o.kind, used: citedValue(data, o, indicator), others: chosen.others.map((other) => citedValue(data, other, indicator)) });
-  }
-
   const allFindings = [
     ...scorecard.flatMap((r) => [r.target, ...(r.result ? [r.result] : [])]), ...headline, ...otherResults, ...nextTargets,
     ...trend.flatMap((r) => r.cells.filter((c): c is ValueFinding => c !== undefined)),
     ...planProgress.flatMap((r) => [r.target, ...(r.base ? [r.base] : []), ...(r.latest ? [r.latest] : [])]),
   ];
+  // Every value the sources give differently: of the year and the years around it, and any other the briefing shows
+  // (the trend, the plan), each once, so that a value marked "sources differ" always has its values listed.
+  const conflicts: Conflict[] = [];
+  const considered = [
+    ...[...targets.values(), ...results.values(), ...next.values()],
+    ...[...observationsFor(data, districtId, year - 1, 'result').values()],
+    ...allFindings.map((f) => f.chosen),
+  ];
+  const listed = new Set<Observation>();
+  for (const chosen of considered) {
+    if (!chosen.conflict || listed.has(chosen.used)) continue;
+    listed.add(chosen.used);
+    const o = chosen.used;
+    const indicator = data.indicators.get(o.indicator)!;
+    conflicts.push({ indicator, year: o.year, kind: o.kind, used: citedValue(data, o, indicator), others: chosen.others.map((other) => citedValue(data, other, indicator)) });
+  }
   const marksUsed = MARKS.filter((m) => allFindings.some((f) => f.marks.includes(m)));
   const definitionChanges = [...new Set(allFindings.filter((f) => f.marks.includes('definition_changed')).map((f) => f.chosen.used))].map((o) => ({
     indicator: data.indicators.get(o.indicator)!, year: o.year, kind: o.kind, value: citedValue(data, o, data.indicators.get(o.indicator)!),

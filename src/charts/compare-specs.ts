@@ -5,44 +5,31 @@ import { PROJECT_STATUSES, type Lang } from '../data/types.js';
 import type { LangMode } from '../compose/compose.js';
 import type { Messages } from '../compose/messages-i18n.js';
 import { axisCut } from './axis-cut.js';
-import { baseSpec, CHART_WIDTH, LABEL_LIMIT, labeller, multiline, oneLine, type Labeller } from './specs.js';
+import { baseSpec, estimateEncoding, LABEL_LIMIT, labeller, legendFor, multiline, oneLine, type Labeller } from './specs.js';
 
 const DISTRICT_COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'];
 const bilingual = (mode: LangMode, pair: { zh: string; en: string }) => (mode === 'zh-en' ? `${pair.zh}\n${pair.en}` : pair[mode]);
 
 /**
- * A legend under the plot, which starts right of the axis labels (at most LABEL_LIMIT.axis wide): one column of
- * two-line-long zh-en labels, else two, each label as wide as its column allows.
- */
-const legendFor = (mode: LangMode) => {
-  const columns = mode === 'zh-en' ? 1 : 2;
-  return { columns, labelLimit: Math.floor((CHART_WIDTH - LABEL_LIMIT.axis) / columns) - 20 };
-};
-
-/** A lighter shade of a colour, for estimates. */
-const lighter = (hex: string) => `#${[1, 3, 5].map((i) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * 0.4).toString(16).padStart(2, '0')).join('')}`;
-
-/**
  * Grouped bars: one group per indicator, one bar per district, one x scale for all. An estimate is a
- * lighter bar with its own legend entry; values far above the rest stop at the axis end (see axisCut)
+ * lighter bar, with one legend entry for estimates; values far above the rest stop at the axis end (see axisCut)
  * and keep their true value as label.
  */
 function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMode, axisTitle: string, labelOf: Labeller): TopLevelSpec | undefined {
   const names = f.districts.map((d) => oneLine(bilingual(mode, d.short)));
-  const estimateOf = (name: string) => `${name} (${oneLine(labelOf('memo.chart.estimate'))})`;
+  const kinds = { final: oneLine(labelOf('memo.chart.final')), estimate: oneLine(labelOf('memo.chart.estimate')) };
   const values = rows.flatMap((r) => f.districts.flatMap((_, i) => {
     const cell = r.cells[i]!;
     const n = comparableNumber(cell.value);
     const estimate = cell.value?.used.flags.includes('estimate');
-    return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, series: estimate ? estimateOf(names[i]!) : names[i]!, value: Number(n), text: n }];
+    return n === undefined ? [] : [{ indicator: bilingual(mode, r.indicator.name), district: names[i]!, value: Number(n), text: n, kind: estimate ? kinds.estimate : kinds.final }];
   }));
   // A comparison needs two districts with a value.
   if (new Set(values.map((v) => v.district)).size < 2) return undefined;
   // Values far above the rest stop at the axis end: the scale clamps them; the data keeps the real value.
   const cut = axisCut(values.map((v) => v.value));
   const scale = cut ? { scale: { domain: [Math.min(0, ...values.map((v) => v.value)), cut.cap], nice: false, clamp: true } } : {};
-  const series = names.flatMap((name, i) => [[name, DISTRICT_COLOURS[i]!], [estimateOf(name), lighter(DISTRICT_COLOURS[i]!)]])
-    .filter(([name]) => values.some((v) => v.series === name));
+  const series = names.map((name, i) => [name, DISTRICT_COLOURS[i]!] as const).filter(([name]) => values.some((v) => v.district === name));
   const lines = mode === 'zh-en' ? 2 : 1;
   const legend = legendFor(mode);
   return {
@@ -53,10 +40,10 @@ function groupedBars(f: ComparisonFindings, rows: ComparisonRow[], mode: LangMod
       y: { field: 'indicator', type: 'nominal', sort: null, title: null, axis: { labelExpr: multiline, labelLimit: LABEL_LIMIT.axis } },
       yOffset: { field: 'district', type: 'nominal', sort: names },
       x: { field: 'value', type: 'quantitative', title: axisTitle, ...scale },
-      color: { field: 'series', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend },
+      color: { field: 'district', type: 'nominal', sort: series.map(([n]) => n), title: null, scale: { domain: series.map(([n]) => n), range: series.map(([, c]) => c) }, legend },
     },
     layer: [
-      { mark: { type: 'bar', height: { band: 0.85 } } },
+      { mark: { type: 'bar', height: { band: 0.85 } }, encoding: estimateEncoding(values, kinds) },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8 }, encoding: { text: { field: 'text', type: 'nominal' } } },
     ],
   } as TopLevelSpec;

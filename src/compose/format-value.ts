@@ -48,9 +48,11 @@ export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOp
   const v = p.value;
   const unit = p.unit;
   if (lang === 'zh') {
-    // As published, adding the unit only where the source left it to a column header.
+    // As published, the unit written once a row: in the row label (the number without it, "17.3%" as "17.3",
+    // "1000万美元以上" as "1000以上"), or beside the number where the source left it to a column header.
     const text = p.text.trim();
-    if (!options.withUnit || v.number === undefined || p.unitInText || v.change || !unit?.zh) return text;
+    if (!options.withUnit) return p.unitInText && !v.change && unit?.zh ? text.replace(unit.zh, '') : text;
+    if (v.number === undefined || p.unitInText || v.change || !unit?.zh) return text;
     // The unit goes before a trailing qualifier: 7%左右, 10%以上.
     const qualified = /^(.*\d)(左右|以上|以下|以内)$/.exec(text);
     return qualified ? `${qualified[1]}${unit.zh}${qualified[2]}` : `${text}${unit.zh}`;
@@ -61,7 +63,7 @@ export function formatPublished(p: PublishedValue, lang: Lang, options: FormatOp
   const number = v.number!;
   // ＜ excludes the number itself: "below", not "at most".
   const q = v.qualifier === 'exact' ? '' : v.strict ? 'below ' : EN_WORDS[v.qualifier];
-  if (v.change) return `up ${q}${number} percentage points on ${v.change.baseYear}${v.change.baseIsEstimate ? ' (estimated)' : ''}`;
+  if (v.change) return `up ${q}${number} percentage points on ${v.change.baseIsEstimate ? `the ${v.change.baseYear} estimate` : v.change.baseYear}`;
   const percent = unit?.id === '%';
   if (!options.withUnit || !unit || !unit.en) return `${q}${percent && options.withUnit ? `${number}%` : groupThousands(number)}`;
   if (percent) return `${q}${number}%`;

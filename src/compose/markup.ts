@@ -4,7 +4,7 @@
 //              :::figure{chart=ID} caption :::     a chart with its caption
 //              :::table{id=ID widths="3,1,1"} caption, then a pipe table :::
 //              ::pagebreak                 a page break
-//              :mark[e]                    a note mark;  :span[text]{.class}  a classed span
+//              :mark[1]                    a note mark;  :span[text]{.class}  a classed span
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';

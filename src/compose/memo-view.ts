@@ -8,7 +8,7 @@ import type { Mark } from '../analyse/findings.js';
 import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
-import { MARK_LETTERS } from './view.js';
+import { bracketed, marksExplained } from './view.js';
 import { correctionNotice } from './correction-notice.js';
 import type { EditionFindings } from '../analyse/corrections.js';
 import { fill } from './fill.js';
@@ -50,25 +50,22 @@ export function memoView(f: ComparisonFindings, lang: Lang, messages: Messages, 
       case 'change': return t('memo.note.change', { district, value: withUnit(c) });
       case 'other_unit': return t('memo.note.otherUnit', { district, value: withUnit(c) });
       case 'order_open': return t('memo.note.orderOpen', { reasons: join(n.inexact.map((x) => inexactText(x, row))) });
+      case 'conflict': return t('memo.note.conflict', { district, value: withUnit(c), others: join(n.others.map((o) => md(formatPublished(o, lang, { withUnit: true })))) });
     }
-  };
-  /** A value without its unit, which the row label gives: one unit for the whole row. */
-  const bareValue = (c: ComparisonCell, row: ComparisonRow) => {
-    const o = c.value!.used;
-    return lang === 'zh' && o.value.unit ? o.text.trim().replace(row.unit.zh, '') : formatPublished(c.published!, lang);
   };
   const cellText = (row: ComparisonRow, i: number, withRank: boolean) => {
     const c = row.cells[i]!;
     const shown = c.value && !c.notes.some((n) => n.kind === 'change' || n.kind === 'other_unit');
-    const shownMarks = shown ? c.marks.filter((m) => m !== 'pending') : [];
+    // Marks in words beside the value; a conflict has a numbered note instead, which gives the other values.
+    const shownMarks = shown ? c.marks.filter((m) => m !== 'conflict') : [];
     for (const m of shownMarks) marksUsed.add(m);
-    const letters = shownMarks.map((m) => MARK_LETTERS[m]);
     const numbers = c.notes.map((n) => String(footnote(noteText(n, c, row))));
-    const notes = letters.length + numbers.length > 0 ? `:mark[${[...letters, ...numbers].join(',')}]` : '';
+    const notes = numbers.length > 0 ? `:mark[${numbers.join(',')}]` : '';
     if (!shown) return `—${notes}`;
-    const value = md(bareValue(c, row));
-    const rank = withRank && c.rank !== undefined ? md(t('memo.rank', { rank: String(c.rank) })) : '';
-    return `${value}${rank}${notes}`;
+    // Without its unit, which the row label gives: one unit for the whole row.
+    const value = md(formatPublished(c.published!, lang));
+    const rank = withRank && c.rank !== undefined ? [t('memo.rank', { rank: String(c.rank) })] : [];
+    return `${value}${md(bracketed(shownMarks, t, rank))}${notes}`;
   };
   const label = (row: ComparisonRow) => md(row.indicator.name[lang]) + md(unitSuffix(row.unit, lang));
 
@@ -149,6 +146,6 @@ export function memoView(f: ComparisonFindings, lang: Lang, messages: Messages, 
     documentKinds: f.documentKinds.map((k) => ({ district: md(k.district.short[lang]), kind: t(`memo.documentKind.${k.document.kind}`), title: md(k.document.short[lang]) })),
     footnotes: footnotes.map((text, i) => ({ n: String(i + 1), text: md(text) })),
     documents: f.documents.map((d) => ({ title: md(d.title[lang]), publisher: md(d.publisher[lang]), date: formatDate(d.date, lang) })),
-    marks: Object.entries(MARK_LETTERS).filter(([m]) => marksUsed.has(m as Mark)).map(([m, letter]) => ({ mark: letter, text: t(`marks.${m}`) })),
+    marks: marksExplained([...marksUsed], t),
   };
 }

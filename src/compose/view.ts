@@ -14,8 +14,21 @@ import { message, type Messages } from './messages-i18n.js';
 import { fill } from './fill.js';
 import { correctionNotice } from './correction-notice.js';
 
-/** The letter each note mark shows as; the same in both languages. */
-export const MARK_LETTERS: Record<Mark, string> = { estimate: 'e', pending: 'p', adjusted: 'a', base_revised: 'b', definition_changed: 'd', conflict: 'c' };
+/** The marks a value shows in words beside it; a pending value says so in its own words ("市级暂未反馈"). */
+export const MARKS_IN_WORDS: readonly Mark[] = MARKS.filter((m) => m !== 'pending');
+
+/** A value's marks in words, in brackets after it: "（预计）" / " (estimate)"; other items (a rank) may share the brackets. */
+type Say = (key: string, vars?: Record<string, string>) => string;
+
+export function bracketed(marks: Mark[], t: Say, more: string[] = []): string {
+  const words = [...MARKS_IN_WORDS.filter((m) => marks.includes(m)).map((m) => t(`markWord.${m}`)), ...more];
+  return words.length === 0 ? '' : t('marks.bracket', { items: words.join(t('marks.separator')) });
+}
+
+/** What the words of the marks used mean, as a reader reads them: "“预计”为……；“来源不一”为……". */
+export function marksExplained(used: Mark[], t: Say): string[] {
+  return MARKS_IN_WORDS.filter((m) => used.includes(m)).map((m) => t('legend.mark', { word: t(`markWord.${m}`), text: t(`marks.${m}`) }));
+}
 
 
 export interface ViewOptions {
@@ -53,7 +66,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const name = (i: Indicator) => md(i.name[lang]);
   /** A name inside an English sentence starts in lower case, unless it starts with an abbreviation (CPI, R&D). */
   const inSentence = (i: Indicator) => md(lang === 'en' && /^[A-Z][a-z]/.test(i.name.en) ? i.name.en[0]!.toLowerCase() + i.name.en.slice(1) : i.name[lang]);
-  const marksOf = (marks: Mark[]) => marks.map((m) => `:mark[${MARK_LETTERS[m]}]`).join('');
+  const marksOf = (marks: Mark[]) => bracketed(marks, t);
   const value = (v: CitedValue & { marks: Mark[] }, withUnit = false) => md(formatPublished(v.published, lang, { withUnit })) + marksOf(v.marks);
   const label = (v: ValueFinding) => `${v.indicator.parent ? '\\# ' : ''}${name(v.indicator)}${md(unitSuffix(v.unit, lang))}${v.indicator.nature === 'binding' ? '\\*' : ''}`;
   /** A row label whose values carry their own unit. */
@@ -127,10 +140,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   };
   const statusOfTarget = (target: ValueFinding): TargetStatus => f.scorecard.find((r) => r.target === target)?.evaluation.status ?? 'not_comparable';
 
-  /** "注：e 预计数；p 市级暂未反馈" for the marks that occur in a table. */
+  /** "注：“预计”为来源文件公布的预计数" for the marks that occur in a table, in words. */
   const legendFor = (values: (CitedValue & { marks: Mark[] } | undefined)[]) => {
-    const used = MARKS.filter((m) => values.some((v) => v?.marks.includes(m)));
-    return used.length === 0 ? '' : t('legend.marks', { items: list(used.map((m) => t('legend.mark', { mark: MARK_LETTERS[m], text: t(`marks.${m}`) })), 'list.semicolon') });
+    const items = marksExplained(MARKS.filter((m) => values.some((v) => v?.marks.includes(m))), t);
+    return items.length === 0 ? '' : t('legend.marks', { items: list(items, 'list.semicolon') });
   };
   /** "资料来源：《title》表1、正文。" for the values of a table, documents in order of first use. */
   const sourceLine = (values: (CitedValue | undefined)[], projects: CitedProject[] = []) => {
@@ -171,6 +184,13 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const growthMet = growthRows.filter((g) => g.row.evaluation.status === 'met').length;
   const worst = [...growthRows].filter((g) => g.row.evaluation.status === 'not_met').sort((a, b) => b.relative - a.relative)[0];
   const growthCaption = growthRows.length === 0 ? '' : t(worst ? 'chart.growthFinding' : 'chart.growthAllMet', { met: growthMet, n: growthRows.length, ...(worst ? { name: inSentence(worst.row.indicator), gap: gapWords(worst) } : {}) });
+
+  // Without a target table: how many of next year's targets are set above, at and below this year's growth.
+  const steps = report.nextGrowth.map((r) => Math.sign(Number(r.next.published.value.number) - Number(r.result!.published.value.number)));
+  const parts = ([[1, 'nextAbove'], [0, 'nextEqual'], [-1, 'nextBelow']] as const)
+    .map(([sign, key]) => [key, steps.filter((s) => s === sign).length] as const).filter(([, count]) => count > 0)
+    .map(([key, count]) => t(`chart.${key}`, { count }));
+  const nextChartCaption = steps.length === 0 ? '' : t('chart.nextFinding', { n: steps.length, parts: list(parts), year: f.year, nextYear: f.year + 1 });
 
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
   /** Project names by sector and status, every one of them. */
@@ -253,6 +273,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
     themes,
     growthCaption,
     hasGrowthChart: growthRows.length > 0,
+    nextChartCaption,
     headline: f.headline.map((v) => ({ name: name(v.indicator), value: value(v, true) })),
     headlineLegend: legendFor(f.headline),
     headlineSource: sourceLine(f.headline),
@@ -310,7 +331,7 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
       note: r.differentDefinition ? md(t('plan.differentDefinition', { name: r.differentDefinition.name[lang] })) : '',
     })),
     planSource: sourceLine(planValues),
-    notes: f.marksUsed.map((m) => ({ mark: MARK_LETTERS[m], text: t(`marks.${m}`) })),
+    notes: marksExplained(f.marksUsed, t),
     conflicts,
     // Values on a changed definition (口径调整): how it changed, the reason they are not judged.
     definitionChanges: f.definitionChanges.map((c) => ({

@@ -4,7 +4,7 @@
 //   heading    depth 1–3                          text       plain text
 //   paragraph  optional class                    strong     bold
 //   list       ordered or not, items of blocks    emphasis   italic
-//   table      header rows, body rows, caption    mark       a note mark (superscript), e.g. "e"
+//   table      header rows, body rows, caption    mark       a note mark (superscript), e.g. "1"
 //   figure     a chart by id, numbered caption    break      a line break
 //   div        a container with a class          span       text with a class ("translation", "status-met", …)
 //   pageBreak

@@ -4,7 +4,9 @@ import type { Content, ContentSvg, ContentText, TDocumentDefinitions, TableCell 
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import { type FontSet } from '../fonts/fonts.js';
-import { contentWidthOf, DEFAULT_STYLE, lineMultiple, type Style } from './style.js';
+import { contentWidthOf, DEFAULT_STYLE, lineMultiple, SUB_ROW_INDENT, tableTextWidth, type Style } from './style.js';
+import { segments } from './cell-breaks.js';
+import { figureRoom, headRoom, type FigureHeight } from './keep-room.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
 import { documentTag, PAGINATION, tag, tagContentOnce, tagged, type Tag } from './pdf-tags.js';
@@ -44,19 +46,21 @@ const cellLength = (nodes: Inline[]): number => nodes.reduce((n, c) => n + ('val
 
 function table(t: Table, annex: boolean, s: Style, parent: Tag): Content {
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => (w / total) * (contentWidthOf(s) - t.widths.length * 8.5));
+  const widths = t.widths.map((w) => (w / total) * tableTextWidth(s, t.widths.length));
+  // A value, a quoted term or a short bracket stays on one line (see cell-breaks).
+  const unbroken = (items: ContentText[]) => items.flatMap((i) => (typeof i.text === 'string' && !i.sup ? segments(i.text).map((g) => ({ ...i, text: g.text, ...(g.keep ? { noWrap: true } : {}) })) : [i]));
   const fontSize = annex ? s.table.annexSize : s.table.size;
   // Table: its caption, the header row of TH (column scope), a TR of TD for each row; rows number from the caption.
   const tableTag = tag(parent, 'Table');
   const captionTag = tag(tableTag, 'Caption', { row: 0 });
   const rowTag = (r: number) => tag(tableTag, 'TR', { row: r + 1 });
   const cell = (children: Inline[], c: number, header: boolean, sub: boolean, row: Tag): PdfCell => tagged({
-    text: inlines(children, s),
+    text: unbroken(inlines(children, s)),
     alignment: header ? 'center' : t.align[c] ?? 'left',
     bold: header,
     fillColor: header ? s.colour.headerFill : undefined,
     color: sub ? s.colour.subRow : undefined,
-    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? 8 : 0, 0.5, 0, 0.5],
+    margin: [sub && c === t.align.findIndex((a) => a === 'left') ? SUB_ROW_INDENT : 0, 0.5, 0, 0.5],
     fontSize,
     lineHeight: s.table.lineHeight,
   }, header ? tag(row, 'TH', { scope: 'Column' }) : tag(row, 'TD'));
@@ -116,20 +120,28 @@ function outlineOf(depth: number, children: Inline[], outline: Outline): Record<
 
 /**
  * Where a block stands: on the cover, in the annex (smaller type), without first-line indents (title block, lists);
- * the structure element its own elements go in; the language of an English paragraph where it is not the document's.
+ * the structure element its own elements go in; the language of an English paragraph where it is not the document's;
+ * `rooms`: by a heading's or subheading's text, the room it needs below its top for itself and the start of what follows.
  */
-interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style; parent: Tag; english?: string }
+interface BlockContext { cover: boolean; annex?: boolean; plain?: boolean; outline: Outline; s: Style; parent: Tag; english?: string; rooms: Map<unknown, number> }
 
 function blocks(list: Block[], charts: Map<string, RenderedChart>, context: BlockContext): Content[] {
   const s = context.s;
-  return list.flatMap((b): Content[] => {
+  const pictureWidth = (chart: RenderedChart) => Math.min(contentWidthOf(s), chart.width);
+  const figureHeight: FigureHeight = (f) => {
+    const chart = charts.get(f.chart);
+    return chart ? figureRoom(f, (chart.height * pictureWidth(chart)) / chart.width, s) : 0;
+  };
+  return list.flatMap((b, i): Content[] => {
     switch (b.type) {
       case 'heading': {
         // The document title is the H1; a heading below it is H2 at the outline's top level, H3 nested once, …
         const title = b.depth === 1 && !context.outline.seenTitle;
         const bookmark = outlineOf(b.depth, b.children, context.outline);
         const level = title ? 1 : Math.min(context.outline.open.length + 1, 6) as 2 | 3 | 4 | 5 | 6;
-        return [tagged({ text: inlines(b.children, s), style: title ? 'title' : `h${b.depth}`, headlineLevel: 1, ...bookmark }, tag(context.parent, `H${level}`))];
+        const text = inlines(b.children, s);
+        context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex), figureHeight)!);
+        return [tagged({ text, style: title ? 'title' : `h${b.depth}`, headlineLevel: 1, ...bookmark }, tag(context.parent, `H${level}`))];
       }
       case 'paragraph': {
         const classes = (b.class ?? '').split(' ');
@@ -141,7 +153,9 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
         // A body paragraph of the annex is indented by its own smaller characters.
         const indent = !context.cover && context.annex && base === 'body' && s.indent > 0 ? { leadingIndent: s.indent * s.annex } : {};
         const p = tag(context.parent, 'P', translation ? { lang: context.english } : {});
-        return [tagged({ text: inlines(b.children, s), style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }, p)];
+        const text = inlines(b.children, s);
+        if (subhead) context.rooms.set(text, headRoom(list, i, s, Boolean(context.annex), figureHeight)!);
+        return [tagged({ text, style, ...indent, ...(subhead ? { headlineLevel: 1 } : {}) }, p)];
       }
       case 'list':
       {
@@ -159,12 +173,11 @@ function blocks(list: Block[], charts: Map<string, RenderedChart>, context: Bloc
       case 'figure': {
         const chart = charts.get(b.chart);
         if (!chart) return [];
-        const width = Math.min(contentWidthOf(s), chart.width);
         // A Figure, its caption the alternative text, with the caption as its Caption.
         const figure = tag(context.parent, 'Figure', { alt: plainText(b.caption) });
         return [{
           stack: [
-            tagged<ContentSvg>({ svg: chart.svg, width, alignment: 'center' }, figure),
+            tagged<ContentSvg>({ svg: chart.svg, width: pictureWidth(chart), alignment: 'center' }, figure),
             tagged<ContentText>({ text: inlines(b.caption, s), style: 'caption', margin: [0, 4, 0, 12] }, tag(figure, 'Caption')),
           ],
           unbreakable: true,
@@ -191,10 +204,7 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
     ? tagged({ text: `— ${page} —`, font: s.fonts.body, fontSize: s.pageNumberSize, alignment: page % 2 === 1 ? 'right' : 'left', margin: [margin.left, 22, margin.right, 0] }, PAGINATION)
     : page === 1 ? '' : tagged({ text: fill(pageLabel, { page, pages }), ...footnote, alignment: 'center', margin: [0, 20, 0, 0] }, PAGINATION);
   const heading = (depth: 1 | 2 | 3) => ({ font: s.fonts.heading[depth], fontSize: s.heading[depth], bold: s.headingBold[depth], color: s.colour.accent });
-  // The room a heading needs below it (see pageBreakBefore) is measured in the default style's lines and table text;
-  // a style with taller lines or larger table text needs more.
-  const lines = (s.font.size * s.font.lineHeight) / (DEFAULT_STYLE.font.size * DEFAULT_STYLE.font.lineHeight);
-  const rows = s.table.size / DEFAULT_STYLE.table.size;
+  const rooms = new Map<unknown, number>();
   return {
     pageSize: 'A4',
     pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
@@ -217,17 +227,15 @@ export function pdfDefinition({ ir, charts, pageLabel }: PdfInputs, s: Style = D
     header: (page: number) =>
       page === 1 || !s.runningHeader ? '' : tagged({ text: ir.meta.header, ...footnote, alignment: 'right', margin: [margin.left, 28, margin.right, 0] }, PAGINATION),
     footer,
-    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s, parent: documentTag(), ...(ir.meta.lang === 'en' ? {} : { english: 'en-US' }) }),
-    // Keep headings and captions off the foot of a page: they move on when little room is left below them.
-    // A heading needs room below it for what follows: a few lines, a subheading and its lines, or a table's caption,
-    // header and first rows (bilingual rows are twice as tall). A table that moves on to the next page still reports
-    // its cells here, so its room is estimated, not read from them.
+    content: blocks(ir.blocks, charts, { cover: false, outline: { count: 0, seenTitle: false, open: [] }, s, parent: documentTag(), ...(ir.meta.lang === 'en' ? {} : { english: 'en-US' }), rooms }),
+    // Keep headings and subheadings off the foot of a page: they move on when the room they and the start of what
+    // follows need (keep-room: a few lines, a subheading and its lines, a table's caption, header and first rows, a
+    // chart) is not left below them. A table that moves on to the next page still reports its cells here, so its room
+    // is estimated from the text, not read from them.
     pageBreakBefore: (node, queries) => {
       if (!node.headlineLevel) return false;
       const following = queries.getFollowingNodesOnPage();
-      const next = following[0];
-      const room = next?.table !== undefined ? (ir.meta.lang === 'zh-en' ? 200 : 130) * rows : (next?.headlineLevel ? 110 : 70) * lines;
-      return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - room;
+      return following.length === 0 || node.startPosition.top > s.page.height - margin.bottom - (rooms.get(node.text) ?? 0);
     },
     defaultStyle: { font: s.fonts.body, fontSize: s.font.size, lineHeight: lineMultiple(s), color: s.colour.text },
     styles: {

@@ -98,6 +98,12 @@ export const PRESETS: Record<string, Style> = { default: DEFAULT_STYLE, gbt9704:
 
 export const contentWidthOf = (style: Style) => style.page.width - style.page.margin.left - style.page.margin.right;
 
+/** The width a table's columns share for their text: the content width less each cell's padding and rule. */
+export const tableTextWidth = (style: Style, columns: number) => contentWidthOf(style) - columns * 8.5;
+
+/** How far a sub-row's label stands in from its parent's. */
+export const SUB_ROW_INDENT = 8;
+
 /** Every font family a style uses. */
 export const familiesOf = (style: Style) => [...new Set([style.fonts.body, style.fonts.title, ...Object.values(style.fonts.heading)])];
 

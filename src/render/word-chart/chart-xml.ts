@@ -28,7 +28,8 @@ const hex = (colour: string) => {
   const c = colour.replace('#', '');
   return (c.length === 3 ? [...c].map((d) => d + d).join('') : c).toUpperCase();
 };
-const solid = (colour: string) => `<a:solidFill><a:srgbClr val="${hex(colour)}"/></a:solidFill>`;
+/** A fill in a colour, lighter where an opacity below 1 lets the white behind it through. */
+const solid = (colour: string, opacity = 1) => `<a:solidFill><a:srgbClr val="${hex(colour)}"${opacity < 1 ? `><a:alpha val="${Math.round(opacity * 100000)}"/></a:srgbClr>` : '/>'}</a:solidFill>`;
 const line = (colour: string, widthEmu = 9525, dash?: string) => `<a:ln w="${widthEmu}">${solid(colour)}${dash && dash !== 'solid' ? `<a:prstDash val="${dash}"/>` : ''}</a:ln>`;
 const NO_LINE = '<a:ln><a:noFill/></a:ln>';
 
@@ -69,7 +70,7 @@ const SHOW = (value: boolean) => `<c:showLegendKey val="0"/><c:showVal val="${va
 
 function dataLabels(chart: WordChart, s: WordSeries, style: ChartStyle): string {
   const labels = s.labels;
-  if (!labels || s.hidden) return '<c:dLbls><c:delete val="1"/></c:dLbls>';
+  if (!labels || s.hidden || s.legendOnly) return '<c:dLbls><c:delete val="1"/></c:dLbls>';
   const common = (format: string) => `<c:numFmt formatCode="${xmlEscape(format)}" sourceLinked="0"/><c:spPr><a:noFill/>${NO_LINE}</c:spPr>${textProps(style, chart.text.dataLabel, labels.colour)}<c:dLblPos val="${chart.labelPosition}"/>`;
   const points = s.values.map((v, i) => {
     const custom = labels.texts?.[i];
@@ -84,8 +85,13 @@ function dataLabels(chart: WordChart, s: WordSeries, style: ChartStyle): string 
 }
 
 function barSeries(chart: WordChart, s: WordSeries, index: number, style: ChartStyle): string {
-  const fill = s.hidden ? '<a:noFill/>' : solid(s.colour);
-  const points = (s.pointColours ?? []).map((c, i) => (c === undefined ? '' : `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(c)}${NO_LINE}</c:spPr></c:dPt>`)).join('');
+  const fill = s.hidden ? '<a:noFill/>' : solid(s.colour, s.opacity);
+  // A point's own fill: its own colour, or the series' colour lighter (an estimate).
+  const points = s.values.map((_, i) => {
+    const colour = s.pointColours?.[i];
+    const opacity = s.pointOpacity?.[i];
+    return colour === undefined && opacity === undefined ? '' : `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(colour ?? s.colour, opacity)}${NO_LINE}</c:spPr></c:dPt>`;
+  }).join('');
   return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:strRef><c:f>${SHEET}!$${seriesColumn(index)}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlEscape(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
     + `<c:spPr>${fill}${NO_LINE}</c:spPr><c:invertIfNegative val="0"/>${points}${dataLabels(chart, s, style)}${categoryRef(chart)}${valueRef(chart, s, index)}</c:ser>`;
 }
@@ -101,7 +107,12 @@ function plot(chart: WordChart, style: ChartStyle): string {
   if (chart.type === 'line') {
     return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${chart.series.map((s, i) => lineSeries(chart, s, i, style)).join('')}<c:marker val="1"/>${axes}</c:lineChart>`;
   }
-  return `<c:barChart><c:barDir val="${chart.direction}"/><c:grouping val="${chart.grouping}"/><c:varyColors val="0"/>${chart.series.map((s, i) => barSeries(chart, s, i, style)).join('')}`
+  // Word plots and lists series by c:order, whatever order they stand in; LibreOffice by the order they stand in, and it
+  // lists the legend of horizontal bars that do not stack from the last series to the first. Written last first (each
+  // keeping its c:order), such a legend reads in the series' order in both; each bar has its own slot (see map-spec).
+  const written = chart.series.map((s, i) => barSeries(chart, s, i, style));
+  if (chart.direction === 'bar' && chart.grouping === 'clustered') written.reverse();
+  return `<c:barChart><c:barDir val="${chart.direction}"/><c:grouping val="${chart.grouping}"/><c:varyColors val="0"/>${written.join('')}`
     + `<c:gapWidth val="${Math.max(0, Math.min(500, chart.gapWidth))}"/><c:overlap val="${Math.max(-100, Math.min(100, chart.overlap))}"/>${axes}</c:barChart>`;
 }
 

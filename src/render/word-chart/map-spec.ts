@@ -8,6 +8,12 @@ export interface WordSeries {
   values: (number | null)[];
   /** A colour per point where the spec colours bars one by one (undefined: the series colour). */
   pointColours?: (string | undefined)[];
+  /** An opacity per point where the spec draws some bars lighter, e.g. estimates (undefined: opaque). */
+  pointOpacity?: (number | undefined)[];
+  /** The series' own opacity (a legend entry for lighter bars). */
+  opacity?: number;
+  /** No values: only a legend entry, e.g. "预计数 / estimate" for the lighter bars of every series. */
+  legendOnly?: boolean;
   /** Data labels: the value in a number format (per point where they differ), or a text per point where the spec's label is not the value. */
   labels?: { format: string; pointFormats?: (string | undefined)[]; texts?: (string | undefined)[]; colour: string };
   /** Drawn without fill and left out of the legend: the base a floating (range) bar stands on. */
@@ -80,7 +86,7 @@ const LINE_MARK_KEYS = ['type', 'point', 'strokeWidth', 'interpolate'];
 const TEXT_MARK_KEYS = ['type', 'align', 'baseline', 'dx', 'dy', 'fontSize', 'fontWeight', 'color'];
 const CHANNEL_KEYS = ['field', 'type', 'sort', 'title', 'axis', 'scale', 'stack', 'aggregate', 'legend', 'format'];
 const AXIS_KEYS = ['labelExpr', 'labelLimit', 'title', 'format', 'tickMinStep', 'labelAngle', 'grid'];
-const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient', 'labelLimit'];
+const LEGEND_KEYS = ['labelExpr', 'columns', 'title', 'orient', 'labelLimit', 'values', 'symbolFillColor'];
 // clamp: Word draws a bar beyond a fixed axis end to the end, as vega's clamped scale does.
 const SCALE_KEYS = ['domain', 'range', 'zero', 'nice', 'clamp'];
 
@@ -194,6 +200,23 @@ interface Layer {
   encoding: Json;
 }
 
+/** An opacity channel over a nominal field: each value's opacity, and the legend entries it asks for (its `values`). */
+function opacityScale(u: Unmapped, c: Channel | undefined): { of: (row: Row) => number; legend: { name: string; colour: string; opacity: number }[] } | undefined {
+  if (!c) return undefined;
+  const scale = object(c.def.scale);
+  const domain = Array.isArray(scale.domain) ? scale.domain.map(text) : [];
+  const range = Array.isArray(scale.range) ? scale.range.map(Number) : [];
+  if (c.type !== 'nominal' || domain.length === 0 || domain.length !== range.length || range.some((o) => !(o >= 0 && o <= 1))) {
+    u.add('encoding.opacity other than a nominal field with its domain and opacities');
+    return undefined;
+  }
+  const of = (value: string) => range[domain.indexOf(value)] ?? 1;
+  const legend = c.def.legend === null ? [] : object(c.def.legend);
+  const shown = Array.isArray(legend) ? [] : Array.isArray(legend.values) ? legend.values.map(text) : domain;
+  const colour = Array.isArray(legend) ? '#888888' : text(legend.symbolFillColor ?? '#888888');
+  return { of: (row) => of(text(row[c.field])), legend: shown.map((name) => ({ name, colour, opacity: of(name) })) };
+}
+
 export function mapSpec(id: string, spec: unknown): WordChart {
   const u = new Unmapped(id);
   const s = object(spec);
@@ -228,7 +251,7 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const type = main.mark.type as 'bar' | 'line';
   u.keys('mark', main.mark, type === 'bar' ? BAR_MARK_KEYS : LINE_MARK_KEYS);
   const enc = main.encoding;
-  u.keys('encoding', enc, ['x', 'y', 'x2', 'y2', 'xOffset', 'yOffset', 'color', 'order', 'text', 'strokeDash']);
+  u.keys('encoding', enc, ['x', 'y', 'x2', 'y2', 'xOffset', 'yOffset', 'color', 'order', 'text', 'strokeDash', 'opacity']);
   const x = channel(u, 'x', enc.x);
   const y = channel(u, 'y', enc.y);
   u.throwIfAny();
@@ -246,6 +269,7 @@ export function mapSpec(id: string, spec: unknown): WordChart {
   const offset = channel(u, offsetName, enc[offsetName]);
   if (enc[horizontal ? 'xOffset' : 'yOffset'] !== undefined) u.add(`encoding.${horizontal ? 'xOffset' : 'yOffset'} along the value axis`);
   const colour = channel(u, 'color', enc.color);
+  const opacityOf = opacityScale(u, channel(u, 'opacity', enc.opacity));
   const dash = channel(u, 'strokeDash', enc.strokeDash);
   if (dash && type !== 'line') u.add('encoding.strokeDash on bars');
   if (enc[`${valName}2`] !== undefined || enc[`${catName}2`] !== undefined) u.add(`encoding.${valName}2 (ranges)`);
@@ -270,12 +294,14 @@ export function mapSpec(id: string, spec: unknown): WordChart {
     if (type !== 'bar') u.add(`encoding.${offsetName} on a line`);
     // A colour other than the offset: each bar of a group is a stack of the colour's values (a bar with one row
     // stacks nothing, so stacking or not is the same chart then, e.g. an estimate coloured apart from its district).
+    // Horizontal bars too have a slot each: LibreOffice draws a group's bars in the series' order but lists the
+    // legend of horizontal bars the other way round, so a bar's place must not depend on its series (see chart-xml).
     const onePerBar = new Set(rows.map((r) => `${text(r[cat.field])}\u0000${text(r[offset.field])}`)).size === rows.length;
-    if (!colour || colour.field === offset.field) seriesField = offset;
+    if ((!colour || colour.field === offset.field) && !(horizontal && onePerBar)) seriesField = offset;
     else if ((stack === false || stack === null) && !onePerBar) u.add(`encoding.${offsetName} with a colour that neither groups nor stacks`);
     else {
       levels = [cat, offset];
-      seriesField = colour;
+      seriesField = colour ?? offset;
       // One row per bar: the series overlap fully (each bar has one), so labels may stand outside the bar's end.
       grouping = onePerBar ? 'clustered' : 'stacked';
     }
@@ -361,10 +387,13 @@ export function mapSpec(id: string, spec: unknown): WordChart {
       colour: colour && seriesField?.field === colour.field ? colours(name) : TABLEAU10[0]!,
       values,
       ...(pointColours ? { pointColours: points.map((p) => (p[0] ? colours(text(p[0][colour!.field])) : undefined)) } : {}),
+      ...(opacityOf && points.some((p) => p.length === 1 && opacityOf.of(p[0]!) !== 1) ? { pointOpacity: points.map((p) => (p.length === 1 && opacityOf.of(p[0]!) !== 1 ? opacityOf.of(p[0]!) : undefined)) } : {}),
       ...(labels ? { labels } : {}),
       ...(dashValue ? { dash: dashValue } : {}),
     };
   });
+  // The legend's entries for lighter bars: a series with no values, in the legend's own colour.
+  for (const entry of opacityOf?.legend ?? []) series.push({ name: entry.name, colour: entry.colour, opacity: entry.opacity, values: slots.map(() => null), legendOnly: true });
   u.throwIfAny();
 
   // Sizes and gaps as vega-lite lays out bands: 0.1 padding between bands, the mark's band share within.
