@@ -60,6 +60,24 @@ test('page limits: every briefing within Wanzhou 2024\'s, the annex on a new pag
   console.log(measured.join('\n'));
 });
 
+/** The number of pages Word shows, as docx's Word layout wrote it into the footer's NUMPAGES field. */
+function wordPages(docx: Buffer): number {
+  const parts = unzipSync(docx);
+  const footers = Object.keys(parts).filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => new TextDecoder().decode(parts[name]!));
+  const field = footers.map((xml) => /NUMPAGES.*?<w:fldChar w:fldCharType="separate"\/>.*?<w:t[^>]*>(\d+)<\/w:t>/s.exec(xml)).find(Boolean);
+  assert.ok(field, 'the footer has the number of pages written in');
+  return Number(field[1]);
+}
+
+test('page limits in Word: every DOCX within the same limits, as docx lays its pages out as Word does', () => {
+  for (const [district, year] of BRIEFINGS) {
+    for (const mode of MODES) {
+      const pages = wordPages(find(district, year, `.${mode}.docx`));
+      assert.ok(pages <= LIMITS[mode].pages, `${district} ${year} ${mode} DOCX: ${pages} pages in Word, at most ${LIMITS[mode].pages}`);
+    }
+  }
+});
+
 test('pages fill: none but the last and the body\'s last (the annex begins a page) is less than half full', () => {
   for (const { file } of files.filter((f) => f.file.path.endsWith('.pdf'))) {
     const mode = MODES.find((m) => file.path.endsWith(`.${m}.pdf`))!;

@@ -39,6 +39,7 @@ export const PARA_STYLE = {
   annexTableText: 'AnnexTableText',
   annexTableSubText: 'AnnexTableSubText',
   annexText: 'AnnexText',
+  annexTranslation: 'AnnexTranslation',
   subheading: 'Subheading',
   header: 'Header',
   footer: 'Footer',
@@ -90,6 +91,7 @@ export function docxStyles(s: Style, lang: RunLang): IStylesOptions {
       { id: 'AnnexTableSubText', name: 'Annex Table Sub Text', basedOn: 'AnnexTableText', quickFormat: true, run: { color: hex(s.colour.subRow) } },
       { id: 'AnnexTableHeading', name: 'Annex Table Heading', basedOn: 'AnnexTableText', quickFormat: true, run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
       // Body text of the annex, indented by its own smaller characters (a list item's numbering sets its own indents).
+      { id: 'AnnexTranslation', name: 'Annex Translation', basedOn: 'Translation', next: 'AnnexTranslation', quickFormat: true, run: { size: halfPoints(s.annex) }, paragraph: { spacing: { after: 60 } } },
       { id: 'AnnexText', name: 'Annex Text', basedOn: 'BodyText', next: 'AnnexText', quickFormat: true, run: { size: halfPoints(s.annex) }, paragraph: { spacing: { after: 60 }, indent: { firstLine: twips(s.indent * s.annex) } } },
       { id: 'Subheading', name: 'Subheading', basedOn: 'BodyText', next: 'BodyText', quickFormat: true, run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 80, after: 60 } } },
       { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: halfPoints(7.5), color: hex(s.colour.translation) }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },

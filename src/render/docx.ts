@@ -1,7 +1,7 @@
 // Renders the document IR to DOCX through docx, with the fonts embedded and byte-stable output.
 import {
   AlignmentType, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, SequentialIdentifier, Table as DocxTable,
-  TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type PageNumberEstimator, type ParagraphChild,
+  LineRuleType, TableCell, TableOfContents, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type PageNumberEstimator, type ParagraphChild,
 } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -123,7 +123,8 @@ function table(t: Table, ctx: Context): (Paragraph | DocxTable)[] {
       margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
       rows: [row(t.header, true, false), ...t.rows.map((r, i) => row(r, false, t.subRows.includes(i)))],
     }),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    // The gap after a table, 6 pt as in the PDF: an empty paragraph (Word joins tables that touch) exactly that tall.
+    new Paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT }, children: [] }),
   ];
 }
 
@@ -139,6 +140,9 @@ const pagesOfBookmarks: PageNumberEstimator = (body, context) => wordLayout(body
 
 /** The table of contents, written with its entries and page numbers (no "update fields" prompt), before the first section. */
 const toc = () => new TableOfContents(undefined, { hyperlink: true, headingStyleRange: '1-2' });
+
+/** The English of a zh-en paragraph: in the annex, in the annex's smaller type, as in the PDF. */
+const translationStyle = (ctx: Context) => (ctx.annex ? PARA_STYLE.annexTranslation : PARA_STYLE.translation);
 
 function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfContents)[] {
   return list.flatMap((b): (Paragraph | DocxTable | TableOfContents)[] => {
@@ -158,7 +162,7 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
         // A subheading stays with what follows it, like a heading.
         const subhead = classes.includes('subhead');
         const zh = subhead ? PARA_STYLE.subheading : ctx.annex ? PARA_STYLE.annexText : ctx.plain ? undefined : PARA_STYLE.body;
-        return paragraphs(b.children, ctx, { ...(zh ? { zh } : {}), en: PARA_STYLE.translation }, subhead ? { keepNext: true } : {}, classes.includes('translation'));
+        return paragraphs(b.children, ctx, { ...(zh ? { zh } : {}), en: translationStyle(ctx) }, subhead ? { keepNext: true } : {}, classes.includes('translation'));
       }
       case 'list':
         return b.items.flatMap((item, i) => {
@@ -166,14 +170,14 @@ function blocks(list: Block[], ctx: Context): (Paragraph | DocxTable | TableOfCo
           const head = first && (first.type === 'paragraph' || first.type === 'heading') ? languages(first.children, ctx.mode) : [];
           const marked = head.map((part, j) => {
             const children = runs(part.nodes, { lang: part.lang });
-            if (j > 0) return new Paragraph({ style: PARA_STYLE.translation, indent: { left: 360 }, children });
+            if (j > 0) return new Paragraph({ style: translationStyle(ctx), indent: { left: 360 }, children });
             const style = ctx.annex ? { style: PARA_STYLE.annexText } : {};
             if (!b.ordered) return new Paragraph({ ...style, bullet: { level: 0 }, children });
             return new Paragraph({ ...style, indent: { left: 360, hanging: 360 }, children: [new TextRun({ text: `${i + 1}.\t`, language: LANG[part.lang] }), ...children] });
           });
           // The item's other paragraphs (its translation in zh-en) stand under its text, not under the bullet.
           const rest = (head.length > 0 ? more : item).flatMap((block) => block.type === 'paragraph'
-            ? paragraphs(block.children, ctx, { en: PARA_STYLE.translation }, { indent: { left: 360 } }, (block.class ?? '').split(' ').includes('translation'))
+            ? paragraphs(block.children, ctx, { en: translationStyle(ctx) }, { indent: { left: 360 } }, (block.class ?? '').split(' ').includes('translation'))
             : blocks([block], ctx));
           return [...marked, ...rest];
         });
