@@ -88,7 +88,7 @@ test("the issue's correction reissues only the Wanzhou 2024 briefing and the mem
   assert.ok(text.includes('更正说明'));
   assert.ok(text.includes('数字经济核心产业增加值增速（完成情况）：市级暂未反馈→16.2%。说明：万州区统计局2025年3月反馈的年度数据。'));
   assert.ok(!/statisticsbureau|archive|output/.test(text), 'Chinese reader words only');
-  assert.ok(pdfText(out('compare-dadukou-fuling-wanzhou-2024.zh.pdf')).includes('由此，万州目标“完成”项数：20→21。'));
+  assert.ok(pdfText(out('compare-dadukou-fuling-wanzhou-2024.zh.pdf')).includes('由此，万州目标“完成”项数：21→22。'));
   const state = readFileSync(statePath(), 'utf8');
   assert.notEqual(state, stateBefore);
   assert.ok(state.length < 200_000);
