@@ -131,9 +131,14 @@ export function checkGlyphs(fonts: FontSet, texts: Iterable<{ text: string; plac
 
 /** Advance width of a single line of text, in the same units as `size`. */
 export function measureText(face: FontFace, text: string, size: number): number {
-  const run = face.font.layout(text);
-  return (run.advanceWidth / face.font.unitsPerEm) * size;
+  let widths = advances.get(face);
+  if (!widths) advances.set(face, (widths = new Map()));
+  let advance = widths.get(text);
+  if (advance === undefined) widths.set(text, (advance = face.font.layout(text).advanceWidth));
+  return (advance / face.font.unitsPerEm) * size;
 }
+/** Each face's laid-out text widths, in font units: tables repeat their values and words. */
+const advances = new WeakMap<FontFace, Map<string, number>>();
 
 /**
  * A TrueType subset holding just the characters of `text` (plus ASCII, for safety). Without layout closure: glyphs
