@@ -1,4 +1,5 @@
 // A build worker: loads the workspace as it starts, then renders one planned document per message.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDataset } from '../data/load.js';
 import { DiagnosticError } from '../diagnostics.js';
@@ -13,7 +14,8 @@ import type { WorkerSetup } from './build.js';
 function load(setup: WorkerSetup): Workspace | Error {
   try {
     const style = loadStyle(setup.stylesFile);
-    return { data: loadDataset(setup.dataDir), fonts: loadFonts(setup.fontsDir, familiesOf(style)), templatesDir: setup.templatesDir, style };
+    const read = (path: string) => (setup.fontBytes[path] ? Buffer.from(setup.fontBytes[path]) : readFileSync(path));
+    return { data: loadDataset(setup.dataDir), fonts: loadFonts(setup.fontsDir, familiesOf(style), read), templatesDir: setup.templatesDir, style };
   } catch (e) {
     return e as Error;
   }

@@ -1,13 +1,10 @@
 // The embedded CJK fonts: loading, glyph coverage checks, text measurement and subsetting.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import subsetFont from 'subset-font';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics.js';
+import { FONT_FAMILY, resolveFamilies, type Faces } from './font-files.js';
 
-/** The family name used everywhere: pdfmake font key, SVG font-family, DOCX run font. */
-export const FONT_FAMILY = 'Noto Sans SC';
+export { FONT_FAMILY, FONT_FILES } from './font-files.js';
 
 export interface FontFace {
   file: string;
@@ -16,83 +13,26 @@ export interface FontFace {
 }
 
 /** A family's two faces under the name documents give it. */
-export interface FontFamily {
-  name: string;
-  regular: FontFace;
-  bold: FontFace;
-}
+export type FontFamily = Faces<FontFace>;
 
 export interface FontSet {
   /** Noto Sans SC, the default face everywhere and in every chart. */
   regular: FontFace;
   bold: FontFace;
-  /** Families a style asks for, by the name it asks with; one not found stands as its fallback (see FAMILIES). */
+  /** Families a style asks for, by the name it asks with; one not found stands as its fallback (see font-files.ts). */
   families: Map<string, FontFamily>;
 }
 
-export const FONT_FILES = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
-
-const require = createRequire(import.meta.url);
-/** A file of an installed font package, or undefined when the package is not installed. */
-function packageFile(path: string): string | undefined {
-  try {
-    return require.resolve(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where each family's faces are found: the fonts folder first (a project may add or replace them), then a font package.
- * LXGW WenKai (楷体 stand-in) has no npm package with a TrueType file: a project adds LXGWWenKai-Regular.ttf (and
- * -Medium.ttf for bold) to its fonts folder; without them its headings are set in the fallback.
- */
-const FAMILIES: Record<string, { regular: string[]; bold: string[]; fallback?: string }> = {
-  [FONT_FAMILY]: { regular: [FONT_FILES.regular], bold: [FONT_FILES.bold] },
-  'Noto Serif SC': {
-    regular: ['NotoSerifSC-Regular.ttf', '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'],
-    bold: ['NotoSerifSC-Bold.ttf', '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'],
-    fallback: FONT_FAMILY,
-  },
-  'LXGW WenKai': { regular: ['LXGWWenKai-Regular.ttf'], bold: ['LXGWWenKai-Medium.ttf', 'LXGWWenKai-Regular.ttf'], fallback: 'Noto Serif SC' },
-};
-
-function findFace(fontsDir: string, candidates: string[]): FontFace | undefined {
-  for (const c of candidates) {
-    const path = c.startsWith('@') ? packageFile(c) : existsSync(join(fontsDir, c)) ? join(fontsDir, c) : undefined;
-    if (path) return openFace(path);
-  }
-  return undefined;
-}
-
-/** The families a style names, each found or standing as its fallback; an unknown name is an error. */
-function loadFamilies(fontsDir: string, sans: FontFamily, names: string[]): Map<string, FontFamily> {
-  const loaded = new Map<string, FontFamily>([[FONT_FAMILY, sans]]);
-  const load = (name: string): FontFamily => {
-    const known = loaded.get(name);
-    if (known) return known;
-    const files = FAMILIES[name];
-    if (!files) throw new Error(`unknown font family "${name}"; known: ${Object.keys(FAMILIES).join(', ')}`);
-    const regular = findFace(fontsDir, files.regular);
-    const bold = findFace(fontsDir, files.bold);
-    const family = regular && bold ? { name, regular, bold } : load(files.fallback ?? FONT_FAMILY);
-    loaded.set(name, family);
-    return family;
-  };
-  names.forEach(load);
-  return loaded;
-}
-
-function openFace(path: string): FontFace {
-  const data = readFileSync(path);
+function openFace(path: string, read: (path: string) => Buffer): FontFace {
+  const data = read(path);
   return { file: path, data, font: fontkit.create(data) as fontkit.Font };
 }
 
 /** The bundled Noto Sans SC, and the families a style names (none for the default style). */
-export function loadFonts(fontsDir: string, families: string[] = []): FontSet {
-  const regular = openFace(join(fontsDir, FONT_FILES.regular));
-  const bold = openFace(join(fontsDir, FONT_FILES.bold));
-  return { regular, bold, families: loadFamilies(fontsDir, { name: FONT_FAMILY, regular, bold }, families) };
+export function loadFonts(fontsDir: string, families: string[] = [], read: (path: string) => Buffer = (path) => readFileSync(path)): FontSet {
+  const loaded = resolveFamilies(fontsDir, families, (path) => openFace(path, read));
+  const { regular, bold } = loaded.get(FONT_FAMILY)!;
+  return { regular, bold, families: loaded };
 }
 
 /** A family by the name a style gives it (Noto Sans SC when the style names none the set has). */
@@ -148,5 +88,7 @@ const advances = new WeakMap<FontFace, Map<string, number>>();
 export async function subsetFace(face: FontFace, text: string): Promise<Buffer> {
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
+  // Loaded when first needed: with it comes a WOFF2 coder (two WebAssembly modules), which a thread that never subsets need not hold.
+  const { default: subsetFont } = await import('subset-font');
   return subsetFont(face.data, text + ascii, { targetFormat: 'truetype', noLayoutClosure: true });
 }

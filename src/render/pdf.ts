@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Content, ContentSvg, ContentText, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Block, DocumentIR, Inline, Table } from '../ir/types.js';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { type FontSet } from '../fonts/fonts.js';
+import { facesOf, type FontSet } from '../fonts/fonts.js';
 import { contentWidthOf, DEFAULT_STYLE, lineMultiple, SUB_ROW_INDENT, tableTextWidth, type Style } from './style.js';
 import { segments } from './cell-breaks.js';
 import { figureRoom, headRoom, type FigureHeight } from './keep-room.js';
@@ -265,7 +265,10 @@ let pdfmake: PdfMake | undefined;
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 type OutlineItem = { outlineData: { Dest?: unknown[] }; children: OutlineItem[] };
-type PdfKitDoc = { info: Record<string, unknown>; outline: OutlineItem; endMetadata(): void; endOutline(): void; _normalizeColor(colour: unknown): unknown };
+type PdfKitDoc = {
+  info: Record<string, unknown>; outline: OutlineItem; endMetadata(): void; endOutline(): void; _normalizeColor(colour: unknown): unknown;
+  font(src: unknown, ...rest: unknown[]): PdfKitDoc; registerFont(name: string, src: Uint8Array): void; _registeredFonts: Record<string, unknown>;
+};
 type Patched = { briefing?: true };
 type Renderer = { renderLine(line: { inlines: Fragment[] }, x: number, y: number): void } & Patched;
 
@@ -308,6 +311,24 @@ function patchPdfKitOnce(): void {
     visit(this.outline);
     endOutline.call(this);
   };
+}
+
+/** The bytes of the faces loaded, by file: what pdfkit embeds from. */
+const loadedFaces = new Map<string, Uint8Array>();
+
+/**
+ * pdfkit reads a font file again for every document (two 10 MB files, garbage once the PDF is written): it takes the
+ * bytes already loaded instead, registered under the file's name, so that the document is the same to the byte.
+ */
+function fontsFromMemoryOnce(): void {
+  const proto = pdfkitPrototype();
+  if ((proto.font as Patched).briefing) return;
+  const { font } = proto;
+  proto.font = Object.assign(function (this: PdfKitDoc, src: unknown, ...rest: unknown[]) {
+    const data = typeof src === 'string' && !this._registeredFonts[src] ? loadedFaces.get(src) : undefined;
+    if (data) this.registerFont(src as string, data);
+    return font.call(this, src, ...rest);
+  }, { briefing: true as const });
 }
 
 /** What pdfmake's renderer draws one text fragment from (the fields the merge looks at). */
@@ -356,8 +377,10 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     mergeLineFragmentsOnce();
     tagContentOnce(pdfkitPrototype(), rendererPrototype());
     objectStreamsOnce(pdfkitPrototype());
+    fontsFromMemoryOnce();
   }
   const families = [...fonts.families.entries()];
+  for (const face of facesOf(fonts)) loadedFaces.set(face.file, face.data);
   const allowed = new Set(families.flatMap(([, f]) => [f.regular.file, f.bold.file]));
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   // Every family under the name the style gives it (a missing one stands as its fallback's files).
