@@ -5,10 +5,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { cpuShares, sharesLine, type Share } from './profile.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'briefing.js');
 const MEASURE = join(ROOT, 'dist', 'bench', 'measure.js');
+/** `--profile`: each command also runs under V8's profiler, and each row says where its CPU time went. */
+const PROFILE = process.argv.includes('--profile');
 
 interface Row {
   work: string;
@@ -17,6 +20,8 @@ interface Row {
   maxRssMb: number;
   /** Bytes of the files the row is about, where it makes files. */
   bytes?: number;
+  /** With --profile: CPU time by library or stage, every thread summed. */
+  profile?: Share[];
   target: string;
   note?: string;
 }
@@ -30,17 +35,21 @@ function scratchProject(name: string): string {
 }
 
 /** Runs one command in `cwd` and measures it from outside (wall) and inside (CPU, peak RSS, via bench/measure). */
-function measure(args: string[], cwd: string): { wallMs: number; cpuMs: number; maxRssMb: number } {
+function measure(args: string[], cwd: string): { wallMs: number; cpuMs: number; maxRssMb: number; profile?: Share[] } {
   const usageFile = join(cwd, '.bench-usage.json');
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'briefing-profile-')) : undefined;
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', MEASURE, ...args], {
+  const run = spawnSync(process.execPath, ['--import', MEASURE, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...args], {
     cwd, env: { ...process.env, BENCH_USAGE_FILE: usageFile, SOURCE_DATE_EPOCH: '1736726400' }, encoding: 'utf8',
   });
   const wallMs = performance.now() - start;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
   rmSync(usageFile);
-  return { wallMs, ...usage };
+  if (!profileDir) return { wallMs, ...usage };
+  const profile = cpuShares(profileDir);
+  rmSync(profileDir, { recursive: true, force: true });
+  return { wallMs, ...usage, profile };
 }
 
 const briefing = (...args: string[]) => [BIN, ...args];
@@ -90,11 +99,12 @@ function buildArgs(project: string): string[] {
 const dataArgs = (project: string) => (existsSync(join(project, 'briefing.yaml')) ? [] : ['--data', join(project, 'data')]);
 
 const rows: Row[] = [];
-const record = (work: string, target: string, m: { wallMs: number; cpuMs: number; maxRssMb: number }, extra: Partial<Row> = {}) => {
+const record = (work: string, target: string, m: { wallMs: number; cpuMs: number; maxRssMb: number; profile?: Share[] }, extra: Partial<Row> = {}) => {
   const row = { work, ...m, target, ...extra };
   rows.push(row);
   const mb = (b?: number) => (b === undefined ? '' : `${(b / 1024).toFixed(0)} KB`);
   console.log(`${work.padEnd(46)}${(m.wallMs / 1000).toFixed(2).padStart(7)} s${(m.cpuMs / 1000).toFixed(2).padStart(8)} s CPU${m.maxRssMb.toFixed(0).padStart(6)} MB${mb(extra.bytes).padStart(10)}   target ${target}${extra.note ? `  (${extra.note})` : ''}`);
+  if (m.profile) console.log(`${''.padEnd(6)}CPU: ${sharesLine(m.profile)}`);
 };
 
 console.log(`briefing benchmark: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
@@ -137,6 +147,16 @@ console.log(`${'work'.padEnd(46)}${'wall'.padStart(9)}${'CPU'.padStart(12)}${'pe
   rmSync(project, { recursive: true, force: true });
 }
 
+// What the rebuild renders, built alone from nothing: the two documents that show the corrected value.
+if (existsSync(join(ROOT, 'briefing.yaml'))) {
+  const project = scratchProject('reissued');
+  const settings = readFileSync(join(project, 'briefing.yaml'), 'utf8');
+  const documents = '  - district: wanzhou\n    year: 2024\n  - compare: [wanzhou, dadukou, fuling]\n    year: 2024\n';
+  writeFileSync(join(project, 'briefing.yaml'), settings.replace(/^documents:\n(?:[ #].*\n?)*/m, `documents:\n${documents}`));
+  record('the two reissued documents, built alone', '', measure(briefing('build'), project));
+  rmSync(project, { recursive: true, force: true });
+}
+
 for (const count of [1000, 10000]) {
   const project = scratchProject(`projects-${count}`);
   addProjects(project, count);
@@ -152,7 +172,7 @@ function previewArg(): string[] {
   return hasPreview() ? ['--preview'] : [];
 }
 
-const jsonFile = process.argv[2] ?? join(ROOT, 'output', 'bench.json');
+const jsonFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(ROOT, 'output', 'bench.json');
 mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rows }, null, 1)}\n`);
 console.log(`\nfigures written to ${jsonFile}`);
