@@ -1,6 +1,6 @@
 // Findings for a multi-district comparison: shared indicators side by side, ranks, comparability notes.
 import type { Dataset, District, Indicator, Observation, ProjectStatus, Sector, SourceDocument, Unit } from '../data/types.js';
-import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import { projectGroups } from '../data/project-groups.js';
 import { observationsFor, type Chosen } from './choose.js';
 import { valueKey } from '../data/load.js';
 import { analyseDistrictYear, marksOf, type BriefingFindings, type Mark } from './findings.js';
@@ -175,11 +175,7 @@ export function analyseComparison(data: Dataset, districtIds: string[], year: nu
   const documentKinds = districts.map((district) => ({ district, document: documentOf(district) }));
 
   const projectCounts = briefings.flatMap((b) =>
-    SECTORS.flatMap((sector) =>
-      PROJECT_STATUSES.flatMap((status) => {
-        const count = b.projects.filter((p) => p.sector === sector && p.status === status).length;
-        return count > 0 ? [{ district: b.district, sector, status, count }] : [];
-      })));
+    projectGroups(b.projects).map(({ sector, status, items }) => ({ district: b.district, sector, status, count: items.length })));
 
   const used = (list: ComparisonRow[]) => list.flatMap((r) => r.cells.flatMap((c) => (c.value ? [c.value.used] : [])));
   const docIds = new Set<string>([...used(rows), ...used(nextTargets)].map((o: Observation) => o.source.doc));

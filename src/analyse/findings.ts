@@ -1,6 +1,7 @@
 // Findings for a district's annual briefing: scorecard, headline figures, next year's targets, projects, notes.
 import type { Dataset, District, Indicator, Observation, Project, ProjectStatus, Sector, Unit } from '../data/types.js';
-import { CATEGORIES, PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import { CATEGORIES } from '../data/types.js';
+import { projectGroups } from '../data/project-groups.js';
 import { evaluateTarget, STATUSES, type Evaluation, type TargetStatus } from './evaluate-target.js';
 import { observationsFor, type Chosen } from './choose.js';
 import { citationOf, citedValue, documentRef, type Citation, type CitedValue, type DocumentRef } from './published.js';
@@ -229,12 +230,7 @@ export function analyseDistrictYear(data: Dataset, districtId: string, year: num
   const nextProjects = annual.filter((p) => p.year === year + 1);
   const projectCounts: BriefingFindings['projectCounts'] = [];
   for (const [y, list] of [[year, projects], [year + 1, nextProjects]] as const) {
-    for (const sector of SECTORS) {
-      for (const status of PROJECT_STATUSES) {
-        const count = list.filter((p) => p.sector === sector && p.status === status).length;
-        if (count > 0) projectCounts.push({ sector, status, count, year: y });
-      }
-    }
+    for (const { sector, status, items } of projectGroups(list)) projectCounts.push({ sector, status, count: items.length, year: y });
   }
 
   const allFindings = [

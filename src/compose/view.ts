@@ -8,6 +8,7 @@ import type { Citation, CitedValue, DocumentRef, PublishedValue } from '../analy
 import type { SourcePlace } from '../analyse/source-place.js';
 import type { Indicator, Lang, Unit } from '../data/types.js';
 import { PROJECT_STATUSES, SECTORS } from '../data/types.js';
+import { projectGroups } from '../data/project-groups.js';
 import { formatDate, formatPublished, unitSuffix } from './format-value.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { message, type Messages } from './messages-i18n.js';
@@ -195,14 +196,10 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
   const projectNames = (items: CitedProject[]) => list(items.map((p) => md(p.name[lang])), 'list.enumeration');
   /** Project names by sector and status, every one of them. */
   const projectsBy = (items: CitedProject[], year: number) =>
-    SECTORS.flatMap((sector) =>
-      PROJECT_STATUSES.flatMap((status) => {
-        const matching = items.filter((p) => p.sector === sector && p.status === status);
-        return matching.length === 0 ? [] : [{
-          year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length),
-          names: projectNames(matching),
-        }];
-      }));
+    projectGroups(items).map(({ sector, status, items: matching }) => ({
+      year: String(year), sector: t(`sector.${sector}`), status: t(`projectStatus.${status}`), count: String(matching.length),
+      names: projectNames(matching),
+    }));
   const nextProjects = projectsBy(f.nextProjects, f.year + 1);
   const projectSectors = SECTORS.filter((s) => f.projects.some((p) => p.sector === s) || f.nextProjects.some((p) => p.sector === s)).map((sector) => {
     const now = f.projects.filter((p) => p.sector === sector);

@@ -9,6 +9,7 @@ import { segments } from './cell-breaks.js';
 import { figureRoom, headRoom, type FigureHeight } from './keep-room.js';
 import { fill } from '../compose/fill.js';
 import { linearLineBreaking } from './pdfmake-lines.js';
+import { stylesOncePerParagraph } from './pdfmake-styles.js';
 import { documentTag, PAGINATION, tag, tagContentOnce, tagged, type Tag } from './pdf-tags.js';
 import { objectStreamsOnce } from './pdf-object-streams.js';
 
@@ -374,6 +375,7 @@ export async function renderPdf(def: TDocumentDefinitions, fonts: FontSet): Prom
     pdfmake.setUrlAccessPolicy(() => false);
     patchPdfKitOnce();
     linearLineBreaking();
+    stylesOncePerParagraph();
     mergeLineFragmentsOnce();
     tagContentOnce(pdfkitPrototype(), rendererPrototype());
     objectStreamsOnce(pdfkitPrototype());
