@@ -80,6 +80,19 @@ test('check-data names a five-year plan and an annual report that disagree on th
   assert.ok(!dataQuality(workspace().data).some((i) => i.kind === 'plan_conflict'));
 });
 
+test("check-data sets a plan's base year beside the result reported for that year, and says when they are one figure rounded", () => {
+  const items = dataQuality(workspace().data).filter((i) => i.kind === 'base_result');
+  assert.deepEqual(items.map((i) => [i.indicator, i.year, i.sources.map((s) => s.text)]), [
+    ['disposable_income_growth_5y_avg', 2020, ['9.7', '9.8', '9.8%']],
+    ['life_expectancy', 2020, ['77.39', '78']],
+    ['fdi_actual_5y_total', 2020, ['4.37', '4.4']],
+  ]);
+  assert.match(items[2]!.message, /\(专栏3\), 004_bbd791d959e76594\.txt line 1168, gives "4\.37"; the reported result, .*"4\.4" \(the same figure, rounded\)$/);
+  assert.doesNotMatch(items[1]!.message, /rounded/, '77.39 is not 78 rounded');
+  // Equal figures (the 2020 good-air days, 346 in both) are not listed.
+  assert.ok(!items.some((i) => i.indicator === 'air_quality_good_days'));
+});
+
 test('check-data lists values on a changed definition (口径调整) with how it changed', () => {
   const data = scratchData();
   const file = join(data, 'observations', 'wanzhou-2024.csv');

@@ -4,7 +4,7 @@ import { valueKey } from '../data/load.js';
 import { citationOf } from './published.js';
 
 export interface QualityItem {
-  kind: 'plan_conflict' | 'conflict' | 'definition_change' | 'changed_definition' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
+  kind: 'plan_conflict' | 'base_result' | 'conflict' | 'definition_change' | 'changed_definition' | 'estimate' | 'pending' | 'single_district' | 'adjusted' | 'base_revised';
   district?: string;
   indicator: string;
   year?: number;
@@ -27,6 +27,15 @@ function sourceInWords(data: Dataset, o: Observation): string {
   const box = o.source.locator ?? (place.kind !== 'text' ? `${place.kind === 'table' ? '表' : '专栏'}${place.number}` : undefined);
   const lines = o.source.line === undefined ? '' : o.source.lineEnd ? ` lines ${o.source.line}-${o.source.lineEnd}` : ` line ${o.source.line}`;
   return `the ${KIND_WORDS[doc.kind] ?? doc.kind} "${doc.short.en}"${box ? ` (${box})` : ''}, ${doc.file}${lines}, gives "${o.text}"`;
+}
+
+/** Whether two exact numbers are one figure given to different precision (4.37 and 4.4). */
+function roundsTo(a: Observation, b: Observation): boolean {
+  const [x, y] = [a.value, b.value];
+  if (x.qualifier !== y.qualifier || x.number === undefined || y.number === undefined || x.change || y.change) return false;
+  const places = (n: string) => n.split('.')[1]?.length ?? 0;
+  const [fine, coarse] = places(x.number) >= places(y.number) ? [x.number, y.number] : [y.number, x.number];
+  return Number(Number(fine).toFixed(places(coarse))) === Number(coarse);
 }
 
 export function dataQuality(data: Dataset): QualityItem[] {
@@ -58,6 +67,25 @@ export function dataQuality(data: Dataset): QualityItem[] {
       kind: 'conflict', district: used.district, indicator: used.indicator, year: used.year,
       message: `${name(used.indicator)} ${used.year} ${used.kind}: ${group.length} different published values; documents use "${used.text}"${used.note ? ` (${used.note})` : ''}`,
       sources: group.map((o) => cite(o, o === used)),
+    });
+  }
+
+  // A plan's base year (its 2020 column) against the result reported for that year: one figure published twice.
+  const results = new Map<string, Observation[]>();
+  for (const o of data.observations.filter((r) => r.kind === 'result')) {
+    const key = `${o.district}|${o.year}|${o.indicator}`;
+    results.set(key, [...(results.get(key) ?? []), o]);
+  }
+  for (const base of data.observations.filter((o) => o.kind === 'base')) {
+    // Where one reported result equals the base, the others disagree with it and are listed as conflicting values.
+    const reported = results.get(`${base.district}|${base.year}|${base.indicator}`) ?? [];
+    const differing = reported.filter((r) => valueKey(r) !== valueKey(base));
+    if (differing.length === 0 || differing.length < reported.length) continue;
+    const rounded = differing.every((r) => roundsTo(base, r));
+    items.push({
+      kind: 'base_result', district: base.district, indicator: base.indicator, year: base.year,
+      message: `${base.district} ${base.year} ${name(base.indicator)}: the base, ${sourceInWords(data, base)}; the reported result, ${differing.map((r) => sourceInWords(data, r)).join('; ')}${rounded ? ' (the same figure, rounded)' : ''}`,
+      sources: [base, ...differing].map((o) => cite(o)),
     });
   }
 

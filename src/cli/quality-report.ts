@@ -4,6 +4,7 @@ import type { Dataset } from '../data/types.js';
 
 const HEADINGS: Record<QualityItem['kind'], string> = {
   plan_conflict: 'Five-year plan and annual report disagree (the value documents use is marked *)',
+  base_result: "A plan's base year and the result reported for that year differ",
   conflict: 'Conflicting values (the value documents use is marked *)',
   definition_change: 'Definition or unit changes (one concept, several indicators)',
   changed_definition: 'Values on a changed definition (口径调整), not judged',
