@@ -75,6 +75,19 @@ test('the correction reissues the Wanzhou 2024 briefing and the memo, as correct
   ]);
 });
 
+test('one figure published twice (a table cell and a sentence), corrected alike in both rows, is one correction', () => {
+  const first = step(loadDataset(DATA), emptyState());
+  const data = scratchData();
+  const csv = join(data, 'observations', 'wanzhou-2024.csv');
+  const note = ',revised,wanzhou-plan-2024,$1,$2,区统计局年报修订,revised in the district statistics bureau\'s annual report';
+  writeFileSync(csv, readFileSync(csv, 'utf8')
+    .replace(/^wanzhou,2024,gdp_growth,result,6\.8,,wanzhou-plan-2024,(27),(),,$/m, `wanzhou,2024,gdp_growth,result,6.9${note}`)
+    .replace(/^wanzhou,2024,gdp_growth,result,6\.8%,,wanzhou-plan-2024,(213),(地区生产总值同比增长6\.8%),,$/m, `wanzhou,2024,gdp_growth,result,6.9%${note}`));
+  const corrected = step(loadDataset(data), first.next).planned.find((p) => p.entry.key === 'wanzhou-2024')!;
+  assert.equal(corrected.verdict.kind, 'correction');
+  assert.deepEqual(corrected.verdict.changes.map((c) => [c.indicator, c.old, c.new]), [['gdp_growth', '6.8', '6.9']]);
+});
+
 test('a project changed is an update of the documents that list or count it', () => {
   const first = step(loadDataset(DATA), emptyState());
   const csv = readFileSync(join(DATA, 'projects', 'wanzhou-2024.csv'), 'utf8').split('\n')[1]!;

@@ -1,5 +1,6 @@
 // Decides what changed for one document since its current edition: nothing, a correction (a notice) or an update (none).
 import type { Observation } from '../data/types.js';
+import { valueKey as sameValueKey } from '../data/load.js';
 import type { Dependencies } from './dependencies.js';
 import type { DocumentState, FigureChange, ValueChange } from './state.js';
 
@@ -24,6 +25,8 @@ const hashOf = (dep: string | undefined) => dep?.slice(0, dep.indexOf(' '));
 export function whatChanged(previous: DocumentState | undefined, now: Dependencies, figures: Record<string, string>, observations: Map<string, Observation>): Verdict {
   if (!previous) return { kind: 'first', changes: [], consequences: [], why: [] };
   const changes: ValueChange[] = [];
+  // One figure published twice (a table cell and a sentence), corrected alike, is one correction.
+  const corrected = new Set<string>();
   const why: string[] = [];
   const before = previous.dependencies;
   for (const key of [...new Set([...Object.keys(before.values), ...Object.keys(now.values)])].sort()) {
@@ -35,6 +38,9 @@ export function whatChanged(previous: DocumentState | undefined, now: Dependenci
     else if (hashOf(old) !== hashOf(dep)) {
       const o = observations.get(key)!;
       if (textOf(old) !== o.text && (o.flags.includes('revised') || o.note)) {
+        const figure = [o.district, o.year, o.indicator, o.kind, /[-−]?\d+(?:\.\d+)?/.exec(textOf(old)!)?.[0] ?? textOf(old), sameValueKey(o)].join('|');
+        if (corrected.has(figure)) continue;
+        corrected.add(figure);
         changes.push({
           district: o.district, year: o.year, indicator: o.indicator, kind: o.kind, old: textOf(old)!, new: o.text,
           ...(o.note ? { note: { zh: o.note, en: o.noteEn ?? o.note } } : {}),
