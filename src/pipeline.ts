@@ -57,8 +57,20 @@ export function briefingFileName(district: string, year: number, lang: LangMode,
 }
 
 /** Years a briefing can report on: those with published results for the district. */
+/**
+ * The years a district's briefing can report on: for each of its source documents, the year most of the results it
+ * gives are of (a report's own year, a five-year plan's review year). A year a report only mentions in passing, such
+ * as last year's figure for one indicator, has too few results to be briefed on.
+ */
 export function yearsWithData(data: Dataset, district: string): number[] {
-  return [...new Set(data.observations.filter((o) => o.district === district && o.kind === 'result').map((o) => o.year))].sort();
+  const byDocument = new Map<string, Map<number, number>>();
+  for (const o of data.observations) {
+    if (o.district !== district || o.kind !== 'result') continue;
+    const years = byDocument.get(o.source.doc) ?? new Map<number, number>();
+    byDocument.set(o.source.doc, years.set(o.year, (years.get(o.year) ?? 0) + 1));
+  }
+  const reported = [...byDocument.values()].map((years) => [...years].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0]);
+  return [...new Set(reported)].sort();
 }
 
 export function checkRequest(data: Dataset, district: string, year: number): void {

@@ -138,3 +138,17 @@ test('rendered text: a result on a changed definition (口径调整) is not comp
   assert.match(en.replace(/\s+/g, " "), /"definition changed" marks a value measured on a changed definition, not comparable with its target and not judged/);
   assert.ok(en.includes(`The following values are measured on a changed definition, so they are not comparable with their targets and not judged: Foreign investment actually used (2024 result "8.54 million US dollars", Wanzhou 2024 plan report, Table 1): ${noteEn}`));
 });
+
+test('a target the data holds no result for is said to have none, not to be awaiting the city', async () => {
+  const data = scratchData();
+  const csv = join(data, 'observations', 'wanzhou-2024.csv');
+  const row = /^wanzhou,2024,digital_core_growth,result,市级暂未反馈,.*\n/m;
+  assert.match(readFileSync(csv, 'utf8'), row);
+  writeFileSync(csv, readFileSync(csv, 'utf8').replace(row, ''));
+  const ws = { ...workspace(), data: loadDataset(data) };
+  const [zh, en] = await composeAll(ws, briefingPlan(ws, { ...request, langs: ['zh', 'en'], formats: ['pdf'] }), ['zh', 'en']);
+  const text = (c: ComposedDocument) => JSON.stringify(c.ir);
+  assert.match(text(zh!), /1项目标在所据文件中未见完成情况，未作判定：数字经济核心产业增加值增速/);
+  assert.match(text(zh!), /4项目标的完成情况市级暂未反馈/, 'the four the source gives as pending stay so');
+  assert.match(text(en!), /The sources give no result for these targets \(1\), which are not judged: /);
+});

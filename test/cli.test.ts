@@ -50,7 +50,7 @@ test('unknown district, year without data, bad option: clear message, non-zero e
   assert.match(unknown.stderr, /unknown district "atlantis"; known districts: .*wanzhou/);
   const year = briefing('district', 'wanzhou', '--year', '1999', '--out', out);
   assert.notEqual(year.code, 0);
-  assert.match(year.stderr, /no data for wanzhou in 1999; years with data: .*2024/);
+  assert.match(year.stderr, /no results for wanzhou in 1999 to brief on; years its sources report on: .*2024/);
   const lang = briefing('district', 'wanzhou', '--year', '2024', '--lang', 'fr', '--out', out);
   assert.notEqual(lang.code, 0);
   assert.match(lang.stderr, /--lang "fr" is not one of: zh, en, zh-en/);

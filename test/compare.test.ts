@@ -112,7 +112,7 @@ test('errors: unknown district, one district, year without data, nothing written
   assert.throws(plan(['wanzhou', 'atlantis']), (e: unknown) => e instanceof DiagnosticError && /unknown district "atlantis"/.test(e.message));
   assert.throws(plan(['wanzhou']), /at least two different districts; got 1/);
   assert.throws(plan(['wanzhou', 'wanzhou']), /at least two different districts; got 1/);
-  assert.throws(plan(['wanzhou', 'dadukou'], 2022), /no data for dadukou in 2022/);
+  assert.throws(plan(['wanzhou', 'dadukou'], 2022), /no results for dadukou in 2022/);
   const out = join(mkdtempSync(join(tmpdir(), 'briefing-compare-')), 'out');
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), 'compare', 'wanzhou', '--year', '2024', '--out', out], { encoding: 'utf8' });
   assert.notEqual(r.status, 0);

@@ -31,6 +31,9 @@ test('the data supports the five district-years', () => {
   assert.ok(yearsWithData(data, 'wanzhou').includes(2020) && yearsWithData(data, 'wanzhou').includes(2022) && yearsWithData(data, 'wanzhou').includes(2024));
   assert.ok(yearsWithData(data, 'dadukou').includes(2024));
   assert.ok(yearsWithData(data, 'fuling').includes(2024));
+  // 2023 only as the year before a report's: one result for Wanzhou, a few for Dadukou, too few to brief on.
+  assert.deepEqual(yearsWithData(data, 'wanzhou'), [2020, 2022, 2024]);
+  assert.deepEqual(yearsWithData(data, 'dadukou'), [2024]);
 });
 
 test('page 1 is the briefing: title, date in words, key points', () => {

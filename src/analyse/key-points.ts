@@ -60,6 +60,7 @@ export type KeyPoint =
   | { kind: 'misses'; gaps: TargetGap[] }
   | { kind: 'beats'; gaps: TargetGap[] }
   | { kind: 'pending'; indicators: Indicator[] }
+  | { kind: 'noResult'; indicators: Indicator[] }
   | { kind: 'results'; items: ResultItem[] }
   | { kind: 'next'; year: number; targets: ValueFinding[] }
   | { kind: 'projects'; year: number; count: number; byStatus: { status: ProjectStatus; count: number }[]; nextCount: number };
@@ -105,8 +106,11 @@ export function keyPoints(f: BriefingFindings, peerRank?: (indicator: Indicator)
     const beats = largest(gaps.filter((g) => g.row.evaluation.status === 'met' && signed(g) > 0));
     if (misses.length > 0) points.push({ kind: 'misses', gaps: misses });
     if (beats.length > 0) points.push({ kind: 'beats', gaps: beats });
-    const pending = f.scorecard.filter((r) => r.evaluation.status === 'pending').map((r) => r.indicator);
+    // A result the source gives as not yet reported, apart from a target the data holds no result for at all.
+    const pending = f.scorecard.filter((r) => r.evaluation.status === 'pending' && r.result).map((r) => r.indicator);
     if (pending.length > 0) points.push({ kind: 'pending', indicators: pending });
+    const noResult = f.scorecard.filter((r) => r.evaluation.status === 'pending' && !r.result).map((r) => r.indicator);
+    if (noResult.length > 0) points.push({ kind: 'noResult', indicators: noResult });
   } else {
     const told = new Set(headline ? [headline.indicator.id, 'gdp'] : []);
     for (const group of RESULT_GROUPS) {

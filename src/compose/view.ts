@@ -120,10 +120,11 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
         const items = p.gaps.map((g) => t('keyPoints.gapItem', { name: inSentence(g.row.indicator), result: said(g.result), gap: gapWords(g) }));
         return t(`keyPoints.${p.kind}`, { items: list(items, 'list.semicolon') });
       }
-      case 'pending': {
+      case 'pending':
+      case 'noResult': {
         const names = p.indicators.slice(0, NAMED_PENDING).map(inSentence);
         const more = p.indicators.length - names.length;
-        return t('keyPoints.pending', { n: p.indicators.length, names: list(names, 'list.enumeration') + (more > 0 ? t('keyPoints.pendingMore', { n: more }) : '') });
+        return t(`keyPoints.${p.kind}`, { n: p.indicators.length, names: list(names, 'list.enumeration') + (more > 0 ? t('keyPoints.pendingMore', { n: more }) : '') });
       }
       case 'results': {
         const items = p.items.map((item) => t('keyPoints.resultItem', { name: inSentence(item.value.indicator), value: said(item.value) }) + (item.growth ? t('keyPoints.resultGrowth', { growth: said(item.growth) }) : ''));
