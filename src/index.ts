@@ -3,7 +3,7 @@ import { build as buildDocuments, editionSettings, type BuildResult } from './bu
 import { buildPaths, type BuildPathOptions } from './build/paths.js';
 import { readManifest } from './build/manifest.js';
 import { acquireLock } from './build/lock.js';
-import { briefingEntry, comparisonEntry, editionWrites, fileNameOf, jobOf, planEditions, renderJob, type DocumentEntry, type PlannedEdition } from './publish/editions.js';
+import { briefingEntry, comparisonEntry, editionWrites, fileNameOf, jobOf, planEditions, renderEditions, renderJob, type DocumentEntry, type JobRunner, type PlannedEdition } from './publish/editions.js';
 import { readState } from './publish/state.js';
 import { writeFilesAtomically } from './write-atomic.js';
 import { withWorkspace, type LoadedProject } from './project/workspace.js';
@@ -139,22 +139,29 @@ export async function publishDocument(project: LoadedProject, entry: DocumentEnt
   const settings = editionSettings(paths, options.date ?? settingsDate(project));
   const outputs = (options.langs ?? ['zh-en']).flatMap((lang) => (options.formats ?? [...FORMATS]).map((format) => ({ lang, format })));
   const preview = options.preview === true || (options.outDir !== undefined && resolve(options.outDir) !== resolve(project.outDir));
+  // In this thread, one document after another.
+  const run: JobRunner = async (jobs) => {
+    const rendered: RenderedFile[][] = [];
+    for (const job of jobs) rendered.push(job.render.length > 0 ? await renderJob(ws, job) : []);
+    return rendered;
+  };
   if (preview) {
-    const [planned] = planEditions(ws, settings, readState(project.stateFile), [{ entry, outputs }]);
+    const [asked] = planEditions(ws, settings, readState(project.stateFile), [{ entry, outputs }]);
     const outDir = options.outDir ?? join(project.outDir, 'preview');
-    const files = await renderJob(ws, jobOf({ ...planned!, render: outputs }, settings, outDir));
+    // What the build would make: the next edition, or the current one where an update changes no file.
+    const { planned: [planned], rendered: [next] } = await renderEditions([{ ...asked!, render: outputs }], settings, run, outDir);
+    const files = next!.length > 0 ? next! : await renderJob(ws, jobOf({ ...planned!, render: outputs }, settings, outDir));
     writeFilesAtomically(files);
     return { planned: planned!, written: files.map((f) => f.path), files: [], archived: [], preview: true };
   }
   const release = acquireLock(project.outDir);
   try {
     const state = readState(project.stateFile);
-    const [planned] = planEditions(ws, settings, state, [{ entry, outputs }]);
-    const files = planned!.render.length > 0 ? await renderJob(ws, jobOf(planned!, settings)) : [];
-    const writes = editionWrites(settings, project.stateFile, state, [planned!], [files]);
-    if (files.length > 0 || !state.documents[entry.key]) writeFilesAtomically(writes.files);
+    const { planned: [planned], rendered: [files] } = await renderEditions(planEditions(ws, settings, state, [{ entry, outputs }]), settings, run);
+    const writes = editionWrites(settings, project.stateFile, state, [planned!], [files!]);
+    if (JSON.stringify(writes.next.documents[entry.key]) !== JSON.stringify(state.documents[entry.key])) writeFilesAtomically(writes.files);
     return {
-      planned: planned!, written: files.map((f) => f.path), archived: writes.archived, preview: false,
+      planned: planned!, written: files!.map((f) => f.path), archived: writes.archived, preview: false,
       files: outputs.map((o) => join(project.outDir, fileNameOf(entry, o))),
     };
   } finally {

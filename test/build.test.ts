@@ -151,6 +151,24 @@ test('a template change is an update of the documents that use it', () => {
   for (const f of Object.keys(before).filter((f) => !f.startsWith('compare'))) assert.equal(after[f], before[f]);
 });
 
+test('an update that changes no file (a template comment) keeps every edition, and records the new template', () => {
+  const before = hashes();
+  const editions = () => Object.fromEntries(Object.entries((JSON.parse(readFileSync(statePath(), 'utf8')) as { documents: Record<string, { edition: number }> }).documents).map(([k, d]) => [k, d.edition]));
+  const was = editions();
+  const template = join(dir, 'templates', 'district-briefing.md.hbs');
+  writeFileSync(template, `{{!-- the analyst's note: nothing a reader sees --}}\n${readFileSync(template, 'utf8')}`);
+  const r = briefing('build');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /wanzhou-2024: an update, rendered as edition \d to compare/);
+  assert.match(r.stdout, /skipped wanzhou-2024 edition \d: unchanged \(template district-briefing\.md\.hbs: the same files\)/);
+  assert.match(r.stdout, /built 0, skipped 5 unchanged/);
+  assert.deepEqual(editions(), was);
+  assert.deepEqual(hashes(), before);
+  assert.ok(!readdirSync(out('archive')).some((f) => f.startsWith('wanzhou-2022')), 'nothing archived');
+  // The new template is recorded: the next build compares nothing.
+  assert.doesNotMatch(briefing('build').stdout, /to compare/);
+});
+
 test('a single-document command on changed input issues the next edition as build would; build then reissues the others that show the value', () => {
   edit('data/observations/dadukou-2024.csv', 'dadukou,2024,gdp_growth,result,5.8%,,dadukou-plan-2024,10,同比（下同）增长5.8%,,',
     'dadukou,2024,gdp_growth,result,5.9%,revised,dadukou-plan-2024,10,同比（下同）增长5.8%,大渡口区统计局更正,corrected by the Dadukou statistics bureau');

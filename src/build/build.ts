@@ -12,7 +12,7 @@ import { diagnostic, DiagnosticError } from '../diagnostics.js';
 import { acquireLock } from './lock.js';
 import { inputsStamp, writeStamp } from './stamp.js';
 import { readManifest, type Manifest } from './manifest.js';
-import { editionDate, editionWrites, fileNameOf, jobOf, planEditions, type EditionSettings, type PlannedEdition, type RenderJob } from '../publish/editions.js';
+import { editionDate, editionWrites, fileNameOf, planEditions, renderEditions, type EditionSettings, type JobRunner, type PlannedEdition, type RenderJob } from '../publish/editions.js';
 import { readState } from '../publish/state.js';
 import { fontFiles } from '../fonts/font-files.js';
 import { loadStyle } from '../project/style-settings.js';
@@ -164,7 +164,8 @@ export interface BuildResult {
 export function planLine(p: PlannedEdition): string {
   const n = p.verdict.changes.length;
   const why = p.verdict.why;
-  const update = p.reason === 'update' ? ` (${why.slice(0, 3).join('; ')}${why.length > 3 ? `; ${why.length - 3} more` : ''})` : '';
+  const whyWords = `${why.slice(0, 3).join('; ')}${why.length > 3 ? `; ${why.length - 3} more` : ''}`;
+  const update = p.reason === 'update' ? ` (${whyWords})` : p.verdict.kind === 'update' ? ` (${whyWords}: the same files)` : '';
   return `${p.entry.key} edition ${p.edition.edition}: ${p.reason}${n ? `, ${n} figure(s) corrected` : ''}${update}`;
 }
 
@@ -190,17 +191,23 @@ async function buildWith(workers: Worker[], paths: BuildPaths, inputs: string, l
     if (existsSync(dirname(paths.state))) for (const f of readdirSync(dirname(paths.state))) if (f.startsWith(`.${basename(paths.state)}.`) && f.endsWith('.tmp')) rmSync(join(dirname(paths.state), f), { force: true });
     const state = readState(paths.state);
     const settings = editionSettings(paths, manifest.date);
-    const planned = planEditions({ data }, settings, state, requestsOf(manifest));
+    let planned = planEditions({ data }, settings, state, requestsOf(manifest));
     const rendering = planned.filter((p) => p.render.length > 0);
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
+    const plans = new Map(planned.map((p) => [p.entry.key, p]));
+    const byKey = (key: string) => plans.get(key)!;
     // One job per document and language, so that the workers share a large document's files; the largest first, so
     // that no worker is left with a long one at the end while the other waits.
-    const parts = rendering.flatMap((p) => [...new Set(p.render.map((o) => o.lang))].map((lang) => ({ p, lang })))
-      .sort((a, b) => jobSize(b.p, b.lang) - jobSize(a.p, a.lang));
-    const jobs = parts.map(({ p, lang }) => ({ ...jobOf(p, settings), render: p.render.filter((o) => o.lang === lang) }));
-    const results = await runJobs(workers, jobs, (job, n) => log(`[${n}/${jobs.length}] ${planLine(rendering.find((p) => p.entry.key === job.entry.key)!)} (${job.render[0]!.lang})`));
-    const rendered = planned.map((p) => parts.flatMap((part, i) => (part.p === p ? results[i]! : [])));
-    const writes = editionWrites(settings, paths.state, state, planned, rendered);
+    const run: JobRunner = async (documentJobs) => {
+      const parts = documentJobs.flatMap((job, d) => [...new Set(job.render.map((o) => o.lang))].map((lang) => ({ d, job: { ...job, render: job.render.filter((o) => o.lang === lang) } })))
+        .sort((a, b) => jobSize(byKey(b.job.entry.key), b.job.render[0]!.lang) - jobSize(byKey(a.job.entry.key), a.job.render[0]!.lang));
+      const line = (job: RenderJob) => (job.edition.edition === byKey(job.entry.key).edition.edition ? planLine(byKey(job.entry.key)) : `${job.entry.key}: an update, rendered as edition ${job.edition.edition} to compare`);
+      const results = await runJobs(workers, parts.map((part) => part.job), (job, n) => log(`[${n}/${parts.length}] ${line(job)} (${job.render[0]!.lang})`));
+      return documentJobs.map((_, d) => parts.flatMap((part, i) => (part.d === d ? results[i]! : [])));
+    };
+    const outcome = await renderEditions(planned, settings, run);
+    planned = outcome.planned;
+    const writes = editionWrites(settings, paths.state, state, planned, outcome.rendered);
     writeFilesAtomically(writes.files);
     for (const p of planned.filter((d) => d.render.length === 0)) log(`skipped ${planLine(p)}`);
     if (writes.archived.length > 0) log(`previous editions kept in ${relative(process.cwd(), join(paths.outDir, 'archive')) || join(paths.outDir, 'archive')} (${writes.archived.length} files)`);

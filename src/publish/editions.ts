@@ -142,6 +142,36 @@ export async function renderJob(ws: Workspace, job: RenderJob): Promise<Rendered
   return (await renderPlan(ws, plan, langs, formats, job.outDir, job.docxCharts)).filter((f) => wanted.has(f.path));
 }
 
+/** Renders jobs (in this thread, or on workers), one list of files per job; a job with nothing to render gives none. */
+export type JobRunner = (jobs: RenderJob[]) => Promise<RenderedFile[][]>;
+
+/** An update whose files can all be compared with the edition it would replace. */
+const comparable = (p: PlannedEdition) => p.reason === 'update' && p.replaces !== undefined && p.render.every((o) => p.replaces!.files[fileNameOf(p.entry, o)] !== undefined);
+
+/** An update that changed nothing in the files: the current edition stays, with what it now depends on. */
+const keptAfterUpdate = (p: PlannedEdition): PlannedEdition => ({
+  ...p, reason: 'unchanged', edition: infoOf(p.replaces!), render: [],
+  next: { ...p.replaces!, dependencies: p.next.dependencies, figures: p.next.figures },
+  replaces: undefined,
+});
+
+/**
+ * Renders the planned editions. An update (a new tool version, a template, a value no file shows the same way) is
+ * first rendered as the edition it would replace: where every file comes out as that edition was written, a reader
+ * would see nothing new, so the edition stays and only its dependencies are recorded. Otherwise, and for every other
+ * plan, the document is rendered as its next edition.
+ */
+export async function renderEditions(planned: PlannedEdition[], settings: EditionSettings, run: JobRunner, outDir = settings.outDir): Promise<{ planned: PlannedEdition[]; rendered: RenderedFile[][] }> {
+  const first = await run(planned.map((p) => jobOf(comparable(p) ? { ...p, edition: infoOf(p.replaces!) } : p, settings, outDir)));
+  const same = planned.map((p, i) => comparable(p) && first[i]!.every((f) => p.replaces!.files[basename(f.path)] === sha256(f.data)));
+  const again = planned.filter((p, i) => comparable(p) && !same[i]);
+  const second = again.length > 0 ? await run(again.map((p) => jobOf(p, settings, outDir))) : [];
+  return {
+    planned: planned.map((p, i) => (same[i] ? keptAfterUpdate(p) : p)),
+    rendered: planned.map((p, i) => (same[i] ? [] : comparable(p) ? second[again.indexOf(p)]! : first[i]!)),
+  };
+}
+
 /** Where an edition's file is kept once replaced: output/archive/<name>.e<edition>.<ext>. */
 export const archiveName = (name: string, edition: number) => join('archive', `${basename(name, extname(name))}.e${edition}${extname(name)}`);
 
