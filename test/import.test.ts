@@ -66,6 +66,29 @@ test('a project box: names split on ；, the status from the label, the year fro
   assert.ok(draft.projects.some((p) => p.zh === '中南高科智能制造科技园' && p.status === 'completed'));
 });
 
+test('a 专栏 box printed as a three-column table (PDF): the project column\'s lines rejoined, names split on 、, 等项目 left off', () => {
+  const draft = draftOf(fixture('project-columns.txt'), 'wanzhou', 'wanzhou-fyp14', 2020);
+  assertGolden('import/project-columns.projects.csv', csv(draft, 'projects'));
+  const names = draft.projects.map((p) => p.zh);
+  for (const name of ['特铝新材料', '绿色建材基地', '铜板带', '轨道贯通地线', '双相不锈钢', '生猪屠宰及肉制品精深加工', '汽车行李架', '轻量化汽车零部件']) assert.ok(names.includes(name), name);
+  assert.ok(!names.some((n) => /积极发展|重点实施|等|项目$/.test(n)), 'nothing of the direction column, no list words');
+  const first = draft.projects.find((p) => p.zh === '特铝新材料');
+  assert.deepEqual([first?.year, first?.status, first?.table, first?.line], [2025, 'planned_continue', '专栏4', 23]);
+  assert.equal(draft.projects.find((p) => p.zh === '轻量化汽车零部件')?.line, 59, 'a name keeps the line it starts on');
+});
+
+test('a prose project list: verbs before or after the names, with 等项目 or without, 和 between two whole names, the year from the heading', () => {
+  const draft = draftOf(fixture('project-prose.txt'), 'fuling', 'fuling-gwr-2025', 2024);
+  assertGolden('import/project-prose.projects.csv', csv(draft, 'projects'));
+  const status = (name: string, year = 2024) => draft.projects.find((p) => p.zh === name && p.year === year)?.status;
+  assert.deepEqual(['清溪码头', '石沱长江大桥', '龙头港铁路专用线', '12、13号泊位'].map((n) => status(n)), ['in_progress', 'in_progress', 'completed', 'completed']);
+  assert.deepEqual(['倪峰片区', '望州关片区', '巴兴巷', '白鹤路二期'].map((n) => status(n)), ['started', 'in_progress', 'completed', 'started'], '"等3个城中村改造项目全面启动", "等6个老旧小区改造完成"');
+  assert.deepEqual(['绕城高速西环北环', '渝宜高铁', '清溪码头'].map((n) => status(n, 2025)), ['planned_start', 'planned_continue', 'planned_complete']);
+  assert.deepEqual(['水利沟水库', '四合沟水库'].map((n) => status(n, 2025)), ['planned_complete', 'planned_complete'], 'the list\'s shared 主体工程 left off');
+  const names = draft.projects.map((p) => p.zh);
+  assert.ok(!names.some((n) => /\d+(?:个|公里|户|座)|动态清零/.test(n)), 'counts and values are not projects');
+});
+
 test('an unknown indicator name becomes a proposed indicator, not a dropped row', () => {
   const lines = ['表1  2024年主要指标', '\t序号', '\t指标名称', '\t2024年目标', '\t完成情况', '', '\t1', '\t低空经济产值增速（%）', '\t20', '\t25', ''];
   const draft = draftOf(lines, 'wanzhou', 'wanzhou-plan-2024', 2024);
