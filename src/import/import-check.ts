@@ -37,8 +37,11 @@ export interface SourceScore {
 }
 
 const valueText = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-/** A project's name as compared: width-normalised, no spaces, a trailing 项目 or 工程 (the list's word, printed or not) left off. */
-const projectKey = (name: string) => valueText(name).replace(/(?:工程)?(?:项目)?$/, '');
+/**
+ * A project's name as compared: width-normalised, no spaces, no quotation marks (“云上田园” is 云上田园), a trailing
+ * 项目 or 工程 (the list's word, printed or not) left off.
+ */
+const projectKey = (name: string) => valueText(name).replace(/[“”‘’"']/g, '').replace(/(?:工程)?(?:项目)?$/, '');
 const slot = (o: { year: number; indicator: string; kind: string }) => `${o.year}|${o.indicator}|${o.kind}`;
 
 /** Two texts give the same value when they parse alike ("5.5以上" and "5.5%以上"); qualitative texts when they read alike. */
@@ -157,5 +160,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
   }
   process.stdout.write(scoreTable(scores));
-  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value (values the curated data does not hold count as wrong); +verified: drafted values the curated data lacks that a person read in the source and found correct (test/fixtures/import/verified-uncurated.csv, each with its line and quote); precision*: precision counting those as correct; conflicting: drafted values whose year, indicator and kind the curated data holds with another value; proposed: values under a proposed new indicator; project recall: curated projects of the source whose name the draft holds; project precision: drafted projects whose name a curated project of the source has (names compared without spaces, in NFKC width, a trailing 项目 or 工程 left off); on curated lines: that precision among drafted projects on the lines the curated projects come from (the curated data takes some passages of a report and leaves others: a project listed elsewhere counts against precision even when it is one).\n');
+  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value (values the curated data does not hold count as wrong); +verified: drafted values the curated data lacks that a person read in the source and found correct (test/fixtures/import/verified-uncurated.csv, each with its line and quote); precision*: precision counting those as correct; conflicting: drafted values whose year, indicator and kind the curated data holds with another value; proposed: values under a proposed new indicator; project recall: curated projects of the source whose name the draft holds; project precision: drafted projects whose name a curated project of the source has (names compared without spaces or quotation marks, in NFKC width, a trailing 项目 or 工程 left off); on curated lines: that precision among drafted projects on the lines the curated projects come from (the curated data takes some passages of a report and leaves others: a project listed elsewhere counts against precision even when it is one).\n');
 }

@@ -63,8 +63,9 @@ function listNames(list: string, at: number, verbFirst: boolean): { names: Named
   if (word) {
     const [, count, kind = ''] = word;
     const project = kind === '' || /项目$|工程$/.test(kind) || /项目/.test(word[0]);
-    // "分水、甘宁…等休闲农业和乡村旅游": a list of a kind of thing is of projects only after a verb of building, or with their count.
-    if (!project && !count && (!verbFirst || kind.length > 8)) return undefined;
+    // "分水、甘宁…等休闲农业和乡村旅游": a list of a kind of thing is of projects only with their count, or after a verb of
+    // building when the kind is a thing built ("等创新平台", "等公共文化设施", not "等片区开发").
+    if (!project && !count && !(verbFirst && (namesAProject(kind) || /设施$/.test(kind)))) return undefined;
     if (NOT_YET.test(kind)) return undefined;
     return { names: splitNames(list.slice(0, word.index), at), marked: true };
   }
@@ -158,14 +159,28 @@ export function listsIn(text: string, inBox: boolean, list?: { label: string; ph
       out.push({ names: names.map((n) => ({ ...n, phase: plain! })), label });
       continue;
     }
-    for (const clause of items.flatMap((item) => pieces(item.text, '，,', item.at))) {
-      const names = clauseList(clause.text, clause.at, inBox);
-      if (names) {
-        plain = undefined;
-        if (names.length) out.push({ names, label });
-      } else if (plain && !/\d+(?:\.\d+)?(?:%|亿元|万元)/.test(clause.text)) {
-        const read = listNames(clause.text, clause.at, false);
-        if (read?.names.length) out.push({ names: read.names.map((n) => ({ ...n, phase: plain! })), label });
+    for (const [index, item] of items.entries()) {
+      // "…(三横);纵向:实施…": a label may open each part of a statement.
+      const own = index > 0 ? LABEL.exec(item.text) : null;
+      if (own) label = labelText(own[1]!);
+      const part = own ? { text: item.text.slice(own[0].length), at: item.at + own[0].length } : item;
+      // A list after a verb may run on over commas to its list word ("加快实施A,B迁建一、二期,C迁建等项目").
+      let open: { phase: Phase; names: Named[] } | undefined;
+      for (const clause of pieces(part.text, '，,', part.at)) {
+        const names = clauseList(clause.text, clause.at, inBox);
+        if (names) {
+          plain = undefined;
+          if (names.length) out.push({ names, label });
+          open = names.length && VERB_FIRST.test(clause.text) && !LIST_WORD.test(clause.text) ? { phase: names[0]!.phase, names: [] } : undefined;
+        } else if (plain && !/\d+(?:\.\d+)?(?:%|亿元|万元)/.test(clause.text)) {
+          const read = listNames(clause.text, clause.at, false);
+          if (read?.names.length) out.push({ names: read.names.map((n) => ({ ...n, phase: plain! })), label });
+        } else if (open) {
+          const read = listNames(clause.text, clause.at, true);
+          open.names.push(...unmarked(read?.names ?? [], false));
+          if (read?.marked) out.push({ names: open.names.map((n) => ({ ...n, phase: open!.phase })), label });
+          if (!read || read.marked) open = undefined;
+        }
       }
     }
   }
