@@ -22,7 +22,7 @@ const VALUE = /\d+(?:\.\d+)?[万亿]?余?(?:个|座|条|家|所|户|名|项|处|
 /** Projects counted, not named: "重点项目", "128个重点项目". */
 const GENERIC = /^(?:\d+个)?(?:重点|重大|在建|新建|续建|新开工|竣工|前期)?(?:项目|工程)$|^(?:更新|提质|升级|改造|建设|整治|治理)+$/;
 /** A clause, not a name: it opens with a verb of policy ("推进现代化都市田园乡村", "紧盯国家工业版本馆"). */
-const POLICY = /^(?:\d+[.．、](?!\d)|第[一二三四五六七八九十]+[篇章节]|[和及与]|每年|有条件|继续|鼓励|拓展|完成|实施|开工|竣工|建成|投用|推进|推动|加快|加强|持续|紧盯|保障(?!性)|有力|全力|深度|深入|抓好|支持|运营|完善|提升|促进|开展|做好|强化|打造|构建|建立|健全|争取|聚焦|围绕|依托|坚持|深化|积极|大力|着力|以)/;
+const POLICY = /^(?:\d+[.．、](?!\d)|第[一二三四五六七八九十]+[篇章节]|[和及与]|每年|有条件|继续|鼓励|拓展|扩面|完成|实施|开工|竣工|建成|投用|推进|推动|加快|加强|持续|紧盯|保障(?!性)|有力|全力|深度|深入|抓好|支持|运营|完善|提升|促进|开展|做好|强化|打造|构建|建立|健全|争取|聚焦|围绕|依托|坚持|深化|积极|大力|着力|以)/;
 /** Work before building: a plan, a study, a reform ("钓鱼嘴片区投融资论证", "“两新”工作"). */
 const NOT_BUILT = /(?:论证|规划|编制|研究|策划|工作|改革|任务)$/;
 /** A programme named by its slogan ("“五名”工程"), slogans ("“尚义大渡口、宜居宜业城”"), a remark in brackets: not a project. */
@@ -63,14 +63,12 @@ export function cleanName(piece: Named): Named | undefined {
   const lead = piece.name.length - bare.length + (FIRST.exec(bare)?.[0].length ?? 0);
   const printed = piece.name.slice(lead).replace(/[等。.，,]+$/, '');
   if (PROGRAMME.test(printed)) return undefined;
-  const name = piece.name
-    .slice(lead)
-    .replace(/[等。.，,]+$/, '')
+  const name = printed
     .replace(/^“([^“”]+)”$/, '$1')
     // A remark after the name, not part of it: "(二纵,通过经开大道接万忠高速北线)", "(一横)".
     .replace(/[(（](?:[^()（）]*[,，][^()（）]*|[一二三四五六七八九十]+[横纵])[)）]$/, '');
   if (name.length < 3 || name.length > 60 || /[，,。：:]/.test(name) || VALUE.test(name) || GENERIC.test(name)) return undefined;
-  if (POLICY.test(name) || NOT_BUILT.test(name) || /等\d|等[^、]{0,12}项目.|参与/.test(name)) return undefined;
+  if (POLICY.test(name) || NOT_BUILT.test(name) || /等\d|等[^、]{0,12}项目.|参与|推动|推进/.test(name)) return undefined;
   return { name, at: piece.at + lead };
 }
 
