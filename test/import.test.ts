@@ -89,6 +89,30 @@ test('a prose project list: verbs before or after the names, with 等项目 or w
   assert.ok(!names.some((n) => /\d+(?:个|公里|户|座)|动态清零/.test(n)), 'counts and values are not projects');
 });
 
+/** "status name" of each project a few lines of prose give, in a report reviewing 2022. */
+const projectsOf = (...lines: string[]) => draftOf(lines, 'wanzhou', 'wanzhou-plan-2022', 2022).projects.map((p) => `${p.status} ${p.zh}`);
+
+test('project lists: the verb before or after the names gives the status; list words, shared tails and 以及', () => {
+  assert.deepEqual(projectsOf('石笋沟水库、枫木水库等项目主体完工，青龙水库等项目加快建设。17个农村供水保障项目开工建设。'),
+    ['completed 石笋沟水库', 'completed 枫木水库', 'in_progress 青龙水库']);
+  assert.deepEqual(projectsOf('渝万高铁加快建设、渝宜高铁顺利开工。'), ['in_progress 渝万高铁', 'started 渝宜高铁']);
+  assert.deepEqual(projectsOf('开工建设农村公路安防以及恒合土家族乡曾狮路改扩建一期、恒合和后山等农村连片供水等项目。'),
+    ['started 农村公路安防', 'started 恒合土家族乡曾狮路改扩建一期', 'started 恒合和后山等农村连片供水']);
+  assert.deepEqual(projectsOf('竣工天城卫生院标准化建设等项目。'), ['completed 天城卫生院标准化建设'], 'with a list word, 建设 is the name\'s');
+  assert.deepEqual(projectsOf('重点推进三峡综合物流枢纽和新田物流枢纽建设，建成董家快递物流园。'),
+    ['in_progress 三峡综合物流枢纽', 'in_progress 新田物流枢纽', 'completed 董家快递物流园'], 'without one, the list\'s');
+  assert.deepEqual(projectsOf('铁路:加快推进万(州)黔(江)高铁、长垫梁万铁路前期工作并及时开工;研究论证沿江货运铁路。'),
+    ['started 万(州)黔(江)高铁', 'started 长垫梁万铁路']);
+});
+
+test('project lists: what is not one — work before building, a kind of thing, a count, a value, a scope, a clause', () => {
+  assert.deepEqual(projectsOf('加快推进万巫南线高速等项目前期工作。大滩口水库扩建前期工作加快推进。'), []);
+  assert.deepEqual(projectsOf('乡村旅游:分水、甘宁、铁峰等休闲农业和乡村旅游。有序推进谷花、苏家湾等片区开发。'), []);
+  assert.deepEqual(projectsOf('建成全国基层中医药工作示范区，实施智能化改造项目35个以上，新建小微停车场11个。'), []);
+  assert.deepEqual(projectsOf('11座污水处理厂扩容改造有序推进，加快建设市级区域医疗中心，大力实施“五名”工程。'), []);
+  assert.deepEqual(projectsOf('“四个一批”强力推进，完成“三区三线”划定。'), []);
+});
+
 test('an unknown indicator name becomes a proposed indicator, not a dropped row', () => {
   const lines = ['表1  2024年主要指标', '\t序号', '\t指标名称', '\t2024年目标', '\t完成情况', '', '\t1', '\t低空经济产值增速（%）', '\t20', '\t25', ''];
   const draft = draftOf(lines, 'wanzhou', 'wanzhou-plan-2024', 2024);
