@@ -9,10 +9,11 @@ export interface Named {
 /** How a project's name ends: the thing built, or the works done. */
 const FACILITY =
   '高铁|铁路|高速|公路|大道|路|街|巷|道|桥|隧道|码头|泊位|港|母港|作业区|枢纽|中心|基地|园区|园|厂|站|库|仓|馆|院|学校|校区|小学|中学|幼儿园|' +
-  '平台|系统|线|环|管廊|管网|管道|工程|项目|段|片区|小镇|公园|广场|装置|生产线|电场|城|村|楼|房|家园|故居|庄园|堂|宿舍|综合体|场|地块|景区|旅游区|度假区';
-const WORKS = '改造|建设|扩建|迁建|改建|新建|搬迁|整治|治理|修复|提升|扩能|技改|扩容|改直|[一二三四五六七八九十\\d]期';
+  '平台|系统|线|环|管廊|管网|管道|段|片区|小镇|公园|广场|装置|生产线|电场|城|村|楼|房|家园|故居|庄园|堂|宿舍|综合体|场|地块|景区|旅游区|度假区';
+const WORKS = '工程|项目|改造|建设|扩建|迁建|改建|新建|搬迁|整治|治理|修复|提升|扩能|技改|扩容|改直|[一二三四五六七八九十\\d]期';
 const QUALIFIER = '(?:[(（][^()（）]*[)）])?$';
 export const PROJECT_END = new RegExp(`(?:${FACILITY}|${WORKS})${QUALIFIER}`);
+/** A facility, not a programme of works ("城市景观提升工程" is one). */
 const FACILITY_END = new RegExp(`(?:${FACILITY})${QUALIFIER}`);
 
 /** A whole district, a tier of government or an unnamed batch: a scope or a kind, not one project. */
