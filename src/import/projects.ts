@@ -65,14 +65,14 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
   }
   // The year below each line, and the label of the table row it stands under ("\t重大项目").
   const fiveYearPlan = isFiveYearPlan(ctx.lines);
-  const contextAt: Context[] = [];
+  const yearAt: number[] = [];
   const rowLabelAt: string[] = [];
   let context: Context = { year: ctx.year, kind: 'result' };
   let rowLabel = '';
   ctx.lines.forEach((raw) => {
     context = headingContext(raw, ctx, fiveYearPlan, context);
     if (raw.startsWith('\t') && squash(raw).length <= 8 && !/\d/.test(raw)) rowLabel = raw.trim();
-    contextAt.push(context);
+    yearAt.push(context.year);
     rowLabelAt.push(rowLabel);
   });
   const out: DraftProject[] = [];
@@ -81,7 +81,7 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
     const first = passage.parts[0]!.line;
     if (BOX.test(passage.text) || /^表\d/.test(passage.text)) continue;
     const table = tableOf.get(first);
-    const year = table?.year ?? contextAt[first - 1]!.year;
+    const year = table?.year ?? yearAt[first - 1]!;
     for (const list of listsIn(passage.text, inBox, given)) {
       for (const { name, at, phase } of list.names) {
         const key = `${year}|${name}`;
