@@ -75,6 +75,8 @@ test('a 专栏 box printed as a three-column table (PDF): the project column\'s 
   const first = draft.projects.find((p) => p.zh === '特铝新材料');
   assert.deepEqual([first?.year, first?.status, first?.table, first?.line], [2025, 'planned_continue', '专栏4', 23]);
   assert.equal(draft.projects.find((p) => p.zh === '轻量化汽车零部件')?.line, 59, 'a name keeps the line it starts on');
+  const over = draft.projects.find((p) => p.zh === '汽车挡风玻璃');
+  assert.deepEqual([over?.line, over?.lineEnd], [57, 59], 'and gives the line it ends on');
 });
 
 test('a prose project list: verbs before or after the names, with 等项目 or without, 和 between two whole names, the year from the heading', () => {
@@ -230,6 +232,15 @@ test('--merge plan: a value differing from a reviewed one is added beside it wit
   assert.deepEqual(plan.conflicts, ['wanzhou 2024 gdp_growth target: draft "6.8" (line 27) vs reviewed "7" (data/observations/wanzhou-2024.csv:4)']);
   assert.match(plan.files[0]!.data.toString('utf8'), /wanzhou,2024,gdp_growth,target,6\.8,draft,wanzhou-plan-2024,27,,"conflicts with reviewed ""7"" \(data\/observations\/wanzhou-2024.csv:4\)",表1/);
   assert.throws(() => planMerge({ ...draft, observations: [{ ...row, kind: 'target', doc: 'unknown-doc' }] }, data, DATA), /not in documents.yaml/);
+});
+
+test('--merge plan: a project name printed over lines that do not read as one (a PDF table\'s columns run together) is left out, with the reason', () => {
+  const p = { district: 'wanzhou', year: 2025, sector: 'industry', status: 'planned_continue', doc: 'wanzhou-fyp14', table: '专栏4', period: '', investment: '' };
+  const projects = [{ ...p, zh: '轨道贯通地线', line: 1438, lineEnd: 1442 }, { ...p, zh: '汽车挡风玻璃', line: 1468, lineEnd: 1470 }];
+  const plan = planMerge({ observations: [], projects, proposed: [] }, loadDataset(DATA), join(ROOT, 'no-such-data'));
+  assert.deepEqual(plan.projectsSkipped, ['line 1438: project "轨道贯通地线" is not on lines 1438-1442 of wanzhou-fyp14']);
+  assert.equal(plan.projectsAdded, 1);
+  assert.match(plan.files[0]!.data.toString('utf8'), /汽车挡风玻璃,,wanzhou-fyp14,1468,专栏4,1470,draft/);
 });
 
 test('a draft flag is validated: projects accept only draft, drafts need no translation yet', () => {

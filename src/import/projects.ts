@@ -87,6 +87,8 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
         const key = `${year}|${name}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const line = lineAt(passage, at);
+        const lineEnd = lineAt(passage, Math.max(at, passage.text.indexOf(name, at)) + name.length - 1);
         out.push({
           district: ctx.district,
           year,
@@ -94,7 +96,8 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
           status: STATUS[phase][year > ctx.year ? 1 : 0],
           zh: name,
           doc: ctx.doc,
-          line: lineAt(passage, at),
+          line,
+          ...(lineEnd > line ? { lineEnd } : {}),
           table: table?.label ?? box,
           period: '',
           investment: '',
