@@ -7,6 +7,8 @@ export interface ProjectList {
   names: (Named & { phase: Phase })[];
   /** The list's label ("开工重点项目", "生态环境治理"), if one stands before it. */
   label: string;
+  /** How surely the list says its names' status: 2 its label says it (开工重点项目), 1 a verb, 0 only a box's default. */
+  weight: number;
 }
 
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -123,10 +125,16 @@ function clauseList(clause: string, at: number, inBox: boolean): ProjectList['na
 const LABEL = /^((?:(?:[一二三四五六七八九十]+、)?[^：:，,。、；;[\]]{1,20}[：:])+)/;
 const labelText = (label: string) => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, '').split(/[：:]/).filter(Boolean).pop() ?? '';
 
-/** What becomes of the projects a label lists ("开工重点项目", "续建项目"), if the label says; "continue" for a label naming projects. */
+/** Words of a label saying what becomes of the projects it lists ("开工重点项目", "续建项目"; not the 建设 of "经济圈建设"). */
+const LABEL_PHASES: [RegExp, Phase][] = [
+  [/竣工|建成|完工|投产|投用/, 'complete'],
+  [/开工|启动/, 'start'],
+  [/续建|在建/, 'continue'],
+];
+
+/** What becomes of the projects a label lists, if the label says; "continue" for a label naming projects. */
 export function labelPhase(label: string): Phase | undefined {
-  const verb = new RegExp(VERB).exec(label)?.[0];
-  return verb ? phaseOf(verb) : /项目|工程/.test(label) ? 'continue' : undefined;
+  return LABEL_PHASES.find(([words]) => words.test(label))?.[1] ?? (/项目|工程/.test(label) ? 'continue' : undefined);
 }
 
 /**
@@ -138,16 +146,19 @@ export function labelPhase(label: string): Phase | undefined {
 export function listsIn(text: string, inBox: boolean, list?: { label: string; phase: Phase }): ProjectList[] {
   const out: ProjectList[] = [];
   let label = list?.label ?? '';
-  let plain = list?.phase;
+  /** The phase of names a list gives without a verb, and its weight (2 when its label says it). */
+  const labelled = (text: string, phase: Phase) => ({ phase, weight: LABEL_PHASES.some(([words]) => words.test(text)) ? 2 : 0 });
+  let plain = list && labelled(list.label, list.phase);
   for (const statement of pieces(text, '。！？!?')) {
     let body = statement.text;
     let at = statement.at;
-    const labelled = LABEL.exec(body);
-    if (labelled) {
-      label = labelText(labelled[1]!);
-      body = body.slice(labelled[0].length);
-      at += labelled[0].length;
-      plain = labelPhase(labelled[1]!) ?? (inBox ? 'continue' : undefined);
+    const head = LABEL.exec(body);
+    if (head) {
+      label = labelText(head[1]!);
+      body = body.slice(head[0].length);
+      at += head[0].length;
+      const phase = labelPhase(head[1]!) ?? (inBox ? 'continue' : undefined);
+      plain = phase && labelled(head[1]!, phase);
     } else if (/^（[一二三四五六七八九十]+）[^，,]{1,8}$/.test(body)) {
       // "（一）道路桥梁": a heading inside the passage names what follows.
       label = body.replace(/^（[一二三四五六七八九十]+）/, '');
@@ -156,7 +167,7 @@ export function listsIn(text: string, inBox: boolean, list?: { label: string; ph
     const items = pieces(body, '；;', at);
     if (plain && items.length > 1 && !clauseList(items[0]!.text, items[0]!.at, inBox)) {
       const names = items.map((item) => cleanName({ name: item.text, at: item.at })).filter((n) => n !== undefined);
-      out.push({ names: names.map((n) => ({ ...n, phase: plain! })), label });
+      out.push({ names: names.map((n) => ({ ...n, phase: plain!.phase })), label, weight: plain.weight });
       continue;
     }
     for (const [index, item] of items.entries()) {
@@ -170,15 +181,15 @@ export function listsIn(text: string, inBox: boolean, list?: { label: string; ph
         const names = clauseList(clause.text, clause.at, inBox);
         if (names) {
           plain = undefined;
-          if (names.length) out.push({ names, label });
+          if (names.length) out.push({ names, label, weight: 1 });
           open = names.length && VERB_FIRST.test(clause.text) && !LIST_WORD.test(clause.text) ? { phase: names[0]!.phase, names: [] } : undefined;
         } else if (plain && !/\d+(?:\.\d+)?(?:%|亿元|万元)/.test(clause.text)) {
           const read = listNames(clause.text, clause.at, false);
-          if (read?.names.length) out.push({ names: read.names.map((n) => ({ ...n, phase: plain! })), label });
+          if (read?.names.length) out.push({ names: read.names.map((n) => ({ ...n, phase: plain!.phase })), label, weight: plain.weight });
         } else if (open) {
           const read = listNames(clause.text, clause.at, true);
           open.names.push(...unmarked(read?.names ?? [], false));
-          if (read?.marked) out.push({ names: open.names.map((n) => ({ ...n, phase: open!.phase })), label });
+          if (read?.marked) out.push({ names: open.names.map((n) => ({ ...n, phase: open!.phase })), label, weight: 1 });
           if (!read || read.marked) open = undefined;
         }
       }

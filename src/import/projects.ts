@@ -76,7 +76,10 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
     rowLabelAt.push(rowLabel);
   });
   const out: DraftProject[] = [];
-  const seen = new Set<string>();
+  // A project named twice in a year (with or without its 项目) is drafted from the list saying its status most surely:
+  // a box's label "开工重点项目" over "…等项目加快建设" in prose, a verb over a box's default; else the first. Two labels
+  // with two statuses both stand (a project in a box's 开工 list and its 竣工 list: started and completed in the year).
+  const seen = new Map<string, { index: number; weight: number; status: string }>();
   for (const { passage, box, inBox, list: given } of sources(ctx.lines)) {
     const first = passage.parts[0]!.line;
     if (BOX.test(passage.text) || /^表\d/.test(passage.text)) continue;
@@ -84,16 +87,17 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
     const year = table?.year ?? yearAt[first - 1]!;
     for (const list of listsIn(passage.text, inBox, given)) {
       for (const { name, at, phase } of list.names) {
-        const key = `${year}|${name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = `${year}|${name.replace(/[“”]/g, '').replace(/(?:工程)?(?:项目)?$/, '')}`;
+        const status = STATUS[phase][year > ctx.year ? 1 : 0];
+        const earlier = seen.get(key);
+        if (earlier && (earlier.weight > list.weight || (earlier.weight === list.weight && (list.weight < 2 || earlier.status === status)))) continue;
         const line = lineAt(passage, at);
         const lineEnd = lineAt(passage, Math.max(at, passage.text.indexOf(name, at)) + name.length - 1);
-        out.push({
+        const project: DraftProject = {
           district: ctx.district,
           year,
           sector: sectorOf(list.label, rowLabelAt[first - 1]!, name),
-          status: STATUS[phase][year > ctx.year ? 1 : 0],
+          status,
           zh: name,
           doc: ctx.doc,
           line,
@@ -101,7 +105,10 @@ export function readProjects(ctx: ImportContext): DraftProject[] {
           table: table?.label ?? box,
           period: '',
           investment: '',
-        });
+        };
+        if (earlier && earlier.weight < list.weight) out[earlier.index] = project;
+        else out.push(project);
+        if (!earlier || earlier.weight < list.weight) seen.set(key, { index: earlier?.index ?? out.length - 1, weight: list.weight, status });
       }
     }
   }
