@@ -12,7 +12,7 @@ const FACILITY =
   '平台|系统|线|环|管廊|管网|管道|段|片区|小镇|公园|广场|装置|生产线|电场|城|村|楼|房|家园|故居|庄园|堂|宿舍|综合体|场|地块|景区|旅游区|度假区';
 const WORKS = '工程|项目|改造|建设|扩建|迁建|改建|新建|搬迁|整治|治理|修复|提升|扩能|技改|扩容|改直|[一二三四五六七八九十\\d]期';
 const QUALIFIER = '(?:[(（][^()（）]*[)）])?$';
-export const PROJECT_END = new RegExp(`(?:${FACILITY}|${WORKS})${QUALIFIER}`);
+const PROJECT_END = new RegExp(`(?:${FACILITY}|${WORKS})${QUALIFIER}`);
 /** A facility, not a programme of works ("城市景观提升工程" is one). */
 const FACILITY_END = new RegExp(`(?:${FACILITY})${QUALIFIER}`);
 
@@ -29,7 +29,7 @@ const NOT_BUILT = /(?:论证|规划|编制|研究|策划|工作|改革|任务)$/
 /** A programme named by its slogan ("“五名”工程"), slogans ("“尚义大渡口、宜居宜业城”"), a remark in brackets: not a project. */
 const PROGRAMME = /^“[^“”]+”(?:工程|项目|行动|计划)$|^“[^“”]*[、，,][^“”]*”$|^(?:“[^“”]+”){2,}$|^[（(][^（）()]*[）)]$/;
 /** "国内首条", "全市首个": a claim about the project, not its name. */
-export const FIRST = /^(?:国内|全国|全市|全区|市内|区内)?首(?:个|条|套|座|家|台)/;
+const FIRST = /^(?:国内|全国|全市|全区|市内|区内)?首(?:个|条|套|座|家|台)/;
 
 /**
  * The names of a list: split on 、 ； ; and 以及 outside brackets and quotes (not between numbers: "12、13号泊位", "一、二期"),
