@@ -66,6 +66,55 @@ test('a project box: names split on ；, the status from the label, the year fro
   assert.ok(draft.projects.some((p) => p.zh === '中南高科智能制造科技园' && p.status === 'completed'));
 });
 
+test('a 专栏 box printed as a three-column table (PDF): the project column\'s lines rejoined, names split on 、, 等项目 left off', () => {
+  const draft = draftOf(fixture('project-columns.txt'), 'wanzhou', 'wanzhou-fyp14', 2020);
+  assertGolden('import/project-columns.projects.csv', csv(draft, 'projects'));
+  const names = draft.projects.map((p) => p.zh);
+  for (const name of ['特铝新材料', '绿色建材基地', '铜板带', '轨道贯通地线', '双相不锈钢', '生猪屠宰及肉制品精深加工', '汽车行李架', '轻量化汽车零部件']) assert.ok(names.includes(name), name);
+  assert.ok(!names.some((n) => /积极发展|重点实施|等|项目$/.test(n)), 'nothing of the direction column, no list words');
+  const first = draft.projects.find((p) => p.zh === '特铝新材料');
+  assert.deepEqual([first?.year, first?.status, first?.table, first?.line], [2025, 'planned_continue', '专栏4', 23]);
+  assert.equal(draft.projects.find((p) => p.zh === '轻量化汽车零部件')?.line, 59, 'a name keeps the line it starts on');
+  const over = draft.projects.find((p) => p.zh === '汽车挡风玻璃');
+  assert.deepEqual([over?.line, over?.lineEnd], [57, 59], 'and gives the line it ends on');
+});
+
+test('a prose project list: verbs before or after the names, with 等项目 or without, 和 between two whole names, the year from the heading', () => {
+  const draft = draftOf(fixture('project-prose.txt'), 'fuling', 'fuling-gwr-2025', 2024);
+  assertGolden('import/project-prose.projects.csv', csv(draft, 'projects'));
+  const status = (name: string, year = 2024) => draft.projects.find((p) => p.zh === name && p.year === year)?.status;
+  assert.deepEqual(['清溪码头', '石沱长江大桥', '龙头港铁路专用线', '12、13号泊位'].map((n) => status(n)), ['in_progress', 'in_progress', 'completed', 'completed']);
+  assert.deepEqual(['倪峰片区', '望州关片区', '巴兴巷', '白鹤路二期'].map((n) => status(n)), ['started', 'in_progress', 'completed', 'started'], '"等3个城中村改造项目全面启动", "等6个老旧小区改造完成"');
+  assert.deepEqual(['绕城高速西环北环', '渝宜高铁', '清溪码头'].map((n) => status(n, 2025)), ['planned_start', 'planned_continue', 'planned_complete']);
+  assert.deepEqual(['水利沟水库', '四合沟水库'].map((n) => status(n, 2025)), ['planned_complete', 'planned_complete'], 'the list\'s shared 主体工程 left off');
+  const names = draft.projects.map((p) => p.zh);
+  assert.ok(!names.some((n) => /\d+(?:个|公里|户|座)|动态清零/.test(n)), 'counts and values are not projects');
+});
+
+/** "status name" of each project a few lines of prose give, in a report reviewing 2022. */
+const projectsOf = (...lines: string[]) => draftOf(lines, 'wanzhou', 'wanzhou-plan-2022', 2022).projects.map((p) => `${p.status} ${p.zh}`);
+
+test('project lists: the verb before or after the names gives the status; list words, shared tails and 以及', () => {
+  assert.deepEqual(projectsOf('石笋沟水库、枫木水库等项目主体完工，青龙水库等项目加快建设。17个农村供水保障项目开工建设。'),
+    ['completed 石笋沟水库', 'completed 枫木水库', 'in_progress 青龙水库']);
+  assert.deepEqual(projectsOf('渝万高铁加快建设、渝宜高铁顺利开工。'), ['in_progress 渝万高铁', 'started 渝宜高铁']);
+  assert.deepEqual(projectsOf('开工建设农村公路安防以及恒合土家族乡曾狮路改扩建一期、恒合和后山等农村连片供水等项目。'),
+    ['started 农村公路安防', 'started 恒合土家族乡曾狮路改扩建一期', 'started 恒合和后山等农村连片供水']);
+  assert.deepEqual(projectsOf('竣工天城卫生院标准化建设等项目。'), ['completed 天城卫生院标准化建设'], 'with a list word, 建设 is the name\'s');
+  assert.deepEqual(projectsOf('重点推进三峡综合物流枢纽和新田物流枢纽建设，建成董家快递物流园。'),
+    ['in_progress 三峡综合物流枢纽', 'in_progress 新田物流枢纽', 'completed 董家快递物流园'], 'without one, the list\'s');
+  assert.deepEqual(projectsOf('铁路:加快推进万(州)黔(江)高铁、长垫梁万铁路前期工作并及时开工;研究论证沿江货运铁路。'),
+    ['started 万(州)黔(江)高铁', 'started 长垫梁万铁路']);
+});
+
+test('project lists: what is not one — work before building, a kind of thing, a count, a value, a scope, a clause', () => {
+  assert.deepEqual(projectsOf('加快推进万巫南线高速等项目前期工作。大滩口水库扩建前期工作加快推进。'), []);
+  assert.deepEqual(projectsOf('乡村旅游:分水、甘宁、铁峰等休闲农业和乡村旅游。有序推进谷花、苏家湾等片区开发。'), []);
+  assert.deepEqual(projectsOf('建成全国基层中医药工作示范区，实施智能化改造项目35个以上，新建小微停车场11个。'), []);
+  assert.deepEqual(projectsOf('11座污水处理厂扩容改造有序推进，加快建设市级区域医疗中心，大力实施“五名”工程。'), []);
+  assert.deepEqual(projectsOf('“四个一批”强力推进，完成“三区三线”划定。'), []);
+});
+
 test('an unknown indicator name becomes a proposed indicator, not a dropped row', () => {
   const lines = ['表1  2024年主要指标', '\t序号', '\t指标名称', '\t2024年目标', '\t完成情况', '', '\t1', '\t低空经济产值增速（%）', '\t20', '\t25', ''];
   const draft = draftOf(lines, 'wanzhou', 'wanzhou-plan-2024', 2024);
@@ -183,6 +232,15 @@ test('--merge plan: a value differing from a reviewed one is added beside it wit
   assert.deepEqual(plan.conflicts, ['wanzhou 2024 gdp_growth target: draft "6.8" (line 27) vs reviewed "7" (data/observations/wanzhou-2024.csv:4)']);
   assert.match(plan.files[0]!.data.toString('utf8'), /wanzhou,2024,gdp_growth,target,6\.8,draft,wanzhou-plan-2024,27,,"conflicts with reviewed ""7"" \(data\/observations\/wanzhou-2024.csv:4\)",表1/);
   assert.throws(() => planMerge({ ...draft, observations: [{ ...row, kind: 'target', doc: 'unknown-doc' }] }, data, DATA), /not in documents.yaml/);
+});
+
+test('--merge plan: a project name printed over lines that do not read as one (a PDF table\'s columns run together) is left out, with the reason', () => {
+  const p = { district: 'wanzhou', year: 2025, sector: 'industry', status: 'planned_continue', doc: 'wanzhou-fyp14', table: '专栏4', period: '', investment: '' };
+  const projects = [{ ...p, zh: '轨道贯通地线', line: 1438, lineEnd: 1442 }, { ...p, zh: '汽车挡风玻璃', line: 1468, lineEnd: 1470 }];
+  const plan = planMerge({ observations: [], projects, proposed: [] }, loadDataset(DATA), join(ROOT, 'no-such-data'));
+  assert.deepEqual(plan.projectsSkipped, ['line 1438: project "轨道贯通地线" is not on lines 1438-1442 of wanzhou-fyp14']);
+  assert.equal(plan.projectsAdded, 1);
+  assert.match(plan.files[0]!.data.toString('utf8'), /汽车挡风玻璃,,wanzhou-fyp14,1468,专栏4,1470,draft/);
 });
 
 test('a draft flag is validated: projects accept only draft, drafts need no translation yet', () => {

@@ -10,7 +10,7 @@ export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 
 /** Columns after the data format's own: where in the report, the name as printed, and the parsed value. */
 export const DRAFT_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'line_end', 'table', 'name', 'unit', 'nature', 'number', 'qualifier', 'proposed'] as const;
-export const DRAFT_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'table', 'period', 'investment'] as const;
+export const DRAFT_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'line_end', 'table', 'period', 'investment'] as const;
 
 type Row = Record<string, string | number | null>;
 
@@ -30,7 +30,7 @@ export function observationDraftRows(draft: Draft, catalogue: Catalogue): Row[] 
 export function projectDraftRows(draft: Draft): Row[] {
   return draft.projects.map((p) => ({
     district: p.district, year: p.year, sector: p.sector, status: p.status, zh: p.zh, en: '', doc: p.doc, line: p.line,
-    table: p.table, period: p.period, investment: p.investment,
+    line_end: p.lineEnd ?? '', table: p.table, period: p.period, investment: p.investment,
   }));
 }
 

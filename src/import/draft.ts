@@ -36,6 +36,8 @@ export interface DraftProject {
   zh: string;
   doc: string;
   line: number;
+  /** The last line of a name that runs on from `line` to another line (a page break inside a list). */
+  lineEnd?: number;
   table: string;
   /** Construction period as printed (2023—2025), if any. */
   period: string;

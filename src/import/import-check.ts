@@ -25,11 +25,23 @@ export interface SourceScore {
   projectsCurated: number;
   projectsFound: number;
   projectsDrafted: number;
+  /** Drafted projects whose name is a curated project's name of the source. */
+  projectsCorrect: number;
+  /** Drafted projects on a line the curated projects of the source come from, and how many of those are curated. */
+  projectsOnCuratedLines: number;
+  projectsCorrectOnCuratedLines: number;
   missed: string[];
   wrong: string[];
+  missedProjects: string[];
+  wrongProjects: string[];
 }
 
 const valueText = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+/**
+ * A project's name as compared: width-normalised, no spaces, no quotation marks (“云上田园” is 云上田园), a trailing
+ * 项目 or 工程 (the list's word, printed or not) left off.
+ */
+const projectKey = (name: string) => valueText(name).replace(/[“”‘’"']/g, '').replace(/(?:工程)?(?:项目)?$/, '');
 const slot = (o: { year: number; indicator: string; kind: string }) => `${o.year}|${o.indicator}|${o.kind}`;
 
 /** Two texts give the same value when they parse alike ("5.5以上" and "5.5%以上"); qualitative texts when they read alike. */
@@ -82,7 +94,12 @@ export function scoreDraft(data: Dataset, doc: string, draft: Draft, verified: V
   const wrong = drafted.filter((o) => !curatedKeys.has(key(o)));
   const verifiedKeys = new Set(verified.filter((v) => v.doc === doc).map(key));
   const projects = data.projects.filter((p) => p.source.doc === doc);
-  const draftNames = new Set(draft.projects.map((p) => valueText(p.zh)));
+  const draftNames = new Set(draft.projects.map((p) => projectKey(p.zh)));
+  const curatedNames = new Set(projects.map((p) => projectKey(p.name.zh)));
+  const missedProjects = projects.filter((p) => !draftNames.has(projectKey(p.name.zh)));
+  const wrongProjects = draft.projects.filter((p) => !curatedNames.has(projectKey(p.zh)));
+  const curatedLines = new Set(projects.map((p) => p.source.line));
+  const onCuratedLines = draft.projects.filter((p) => curatedLines.has(p.line));
   return {
     doc,
     curated: curated.length,
@@ -93,10 +110,15 @@ export function scoreDraft(data: Dataset, doc: string, draft: Draft, verified: V
     conflicting: wrong.filter((o) => curatedSlots.has(slot(o))).length,
     proposed: draft.observations.length - drafted.length,
     projectsCurated: projects.length,
-    projectsFound: projects.filter((p) => draftNames.has(valueText(p.name.zh))).length,
+    projectsFound: projects.length - missedProjects.length,
     projectsDrafted: draft.projects.length,
+    projectsCorrect: draft.projects.length - wrongProjects.length,
+    projectsOnCuratedLines: onCuratedLines.length,
+    projectsCorrectOnCuratedLines: onCuratedLines.filter((p) => curatedNames.has(projectKey(p.zh))).length,
     missed: missed.map((o) => `${o.source.line} ${key(o)} ${o.text}`),
     wrong: wrong.map((o) => `${o.line} ${key(o)} ${o.text}${curatedSlots.has(slot(o)) ? ' CONFLICT' : ''}${verifiedKeys.has(key(o)) ? ' VERIFIED' : ''}`),
+    missedProjects: missedProjects.map((p) => `${p.source.line} ${p.status} ${p.name.zh}`),
+    wrongProjects: wrongProjects.map((p) => `${p.line} ${p.status} ${p.zh}`),
   };
 }
 
@@ -114,10 +136,11 @@ export function checkSources(dataDir: string, verifiedFile?: string): SourceScor
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function scoreTable(scores: SourceScore[]): string {
-  const head = ['source', 'curated', 'found', 'recall', 'drafted', 'correct', 'precision', '+verified', 'precision*', 'conflicting', 'proposed', 'projects found', 'project recall'];
+  const head = ['source', 'curated', 'found', 'recall', 'drafted', 'correct', 'precision', '+verified', 'precision*', 'conflicting', 'proposed', 'projects found', 'project recall', 'projects drafted', 'project precision', 'on curated lines'];
   const rows = scores.map((s) => [s.doc, s.curated, s.found, pct(s.found, s.curated), s.drafted, s.correct, pct(s.correct, s.drafted),
     s.correctVerified - s.correct, pct(s.correctVerified, s.drafted), s.conflicting, s.proposed,
-    `${s.projectsFound}/${s.projectsCurated}`, pct(s.projectsFound, s.projectsCurated)].map(String));
+    `${s.projectsFound}/${s.projectsCurated}`, pct(s.projectsFound, s.projectsCurated), s.projectsDrafted, pct(s.projectsCorrect, s.projectsDrafted),
+    `${pct(s.projectsCorrectOnCuratedLines, s.projectsOnCuratedLines)} of ${s.projectsOnCuratedLines}`].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), ...rows.map(line)].join('\n') + '\n';
@@ -128,11 +151,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = join(fileURLToPath(import.meta.url), '../../../..');
   const verifiedFile = resolve(process.argv.find((a) => a.startsWith('--verified='))?.slice(11) ?? join(root, 'test', 'fixtures', 'import', 'verified-uncurated.csv'));
   const scores = checkSources(dataDir, verifiedFile);
-  if (process.argv.includes('--verbose')) {
-    for (const s of scores) {
+  for (const s of scores) {
+    if (process.argv.includes('--verbose')) {
       process.stdout.write(`\n${s.doc}\n  missed:\n${s.missed.map((m) => `    ${m}`).join('\n')}\n  wrong:\n${s.wrong.map((m) => `    ${m}`).join('\n')}\n`);
+    }
+    if (process.argv.includes('--projects')) {
+      process.stdout.write(`\n${s.doc}\n  projects missed:\n${s.missedProjects.map((m) => `    ${m}`).join('\n')}\n  projects not curated:\n${s.wrongProjects.map((m) => `    ${m}`).join('\n')}\n`);
     }
   }
   process.stdout.write(scoreTable(scores));
-  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value (values the curated data does not hold count as wrong); +verified: drafted values the curated data lacks that a person read in the source and found correct (test/fixtures/import/verified-uncurated.csv, each with its line and quote); precision*: precision counting those as correct; conflicting: drafted values whose year, indicator and kind the curated data holds with another value; proposed: values under a proposed new indicator.\n');
+  process.stdout.write('recall: curated values of the source found in the draft (year, indicator, kind and text alike); precision: drafted values with a catalogue indicator that match a curated value (values the curated data does not hold count as wrong); +verified: drafted values the curated data lacks that a person read in the source and found correct (test/fixtures/import/verified-uncurated.csv, each with its line and quote); precision*: precision counting those as correct; conflicting: drafted values whose year, indicator and kind the curated data holds with another value; proposed: values under a proposed new indicator; project recall: curated projects of the source whose name the draft holds; project precision: drafted projects whose name a curated project of the source has (names compared without spaces or quotation marks, in NFKC width, a trailing 项目 or 工程 left off); on curated lines: that precision among drafted projects on the lines the curated projects come from (the curated data takes some passages of a report and leaves others: a project listed elsewhere counts against precision even when it is one).\n');
 }

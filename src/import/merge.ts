@@ -10,7 +10,7 @@ import { toCsv } from '../export.js';
 import type { Draft, DraftObservation } from './draft.js';
 
 export const MERGE_OBSERVATION_COLUMNS = [...OBSERVATION_COLUMNS, 'locator', 'line_end'] as const;
-export const MERGE_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'locator', 'flags'] as const;
+export const MERGE_PROJECT_COLUMNS = [...PROJECT_COLUMNS, 'locator', 'line_end', 'flags'] as const;
 
 export interface MergeResult {
   /** The files to write: data/observations/<doc>.draft.csv and data/projects/<doc>.draft.csv. */
@@ -26,6 +26,8 @@ export interface MergeResult {
   projectsAdded: number;
   projectsKnown: number;
   projectConflicts: string[];
+  /** Draft projects left out, with the reason (a name not on its line or lines). */
+  projectsSkipped: string[];
 }
 
 type Row = Record<string, string | number>;
@@ -55,7 +57,7 @@ function unfit(o: DraftObservation, data: Dataset): string | undefined {
 /** Plans the merge of `draft` into the data folder `dataDir` (already loaded as `data`); writes nothing. */
 export function planMerge(draft: Draft, data: Dataset, dataDir: string): MergeResult {
   const doc = draft.observations[0]?.doc ?? draft.projects[0]?.doc;
-  const result: MergeResult = { files: [], added: 0, known: 0, conflicts: [], skipped: [], projectsAdded: 0, projectsKnown: 0, projectConflicts: [] };
+  const result: MergeResult = { files: [], added: 0, known: 0, conflicts: [], skipped: [], projectsAdded: 0, projectsKnown: 0, projectConflicts: [], projectsSkipped: [] };
   if (!doc) return result;
   if (!data.documents.has(doc)) throw new Error(`document "${doc}" is not in documents.yaml: add it (and its text under sources/) before merging`);
   const units = [...data.units.keys()];
@@ -103,6 +105,11 @@ export function planMerge(draft: Draft, data: Dataset, dataDir: string): MergeRe
   }
   const projectSeen = new Set<string>();
   for (const p of draft.projects) {
+    // A name printed over lines that do not read as one (the columns of a PDF table run together) cannot be quoted.
+    if (!standsOn(data.documents.get(p.doc)?.lines ?? [], p.zh, p.line, p.lineEnd)) {
+      result.projectsSkipped.push(`line ${p.line}: project "${p.zh}" is not on ${p.lineEnd ? `lines ${p.line}-${p.lineEnd}` : `line ${p.line}`} of ${p.doc}`);
+      continue;
+    }
     const key = `${p.district}|${p.year}|${squash(p.zh)}`;
     if (projectSeen.has(`${key}|${p.status}`)) continue;
     projectSeen.add(`${key}|${p.status}`);
@@ -112,7 +119,7 @@ export function planMerge(draft: Draft, data: Dataset, dataDir: string): MergeRe
       continue;
     }
     if (statuses.length) result.projectConflicts.push(`${p.district} ${p.year} ${p.zh}: draft ${p.status} (line ${p.line}) vs reviewed ${statuses.join(', ')}`);
-    projects.push({ district: p.district, year: p.year, sector: p.sector, status: p.status, zh: p.zh, en: '', doc: p.doc, line: p.line, locator: p.table, flags: 'draft' });
+    projects.push({ district: p.district, year: p.year, sector: p.sector, status: p.status, zh: p.zh, en: '', doc: p.doc, line: p.line, locator: p.table, line_end: p.lineEnd ?? '', flags: 'draft' });
     result.projectsAdded++;
   }
   // An earlier merge's file is rewritten even when nothing is left in it, so its old drafts go.
@@ -125,9 +132,9 @@ export function planMerge(draft: Draft, data: Dataset, dataDir: string): MergeRe
 export function mergeReport(r: MergeResult): string[] {
   return [
     ...r.files.map((f) => f.path),
-    `merged ${r.added} draft values (${r.known} already in the data, ${r.skipped.length} left out) and ${r.projectsAdded} draft projects (${r.projectsKnown} already in the data); reviewed rows are unchanged`,
+    `merged ${r.added} draft values (${r.known} already in the data, ${r.skipped.length} left out) and ${r.projectsAdded} draft projects (${r.projectsKnown} already in the data, ${r.projectsSkipped.length} left out); reviewed rows are unchanged`,
     ...r.conflicts.map((c) => `conflict: ${c}`),
     ...r.projectConflicts.map((c) => `conflict: ${c}`),
-    ...r.skipped.map((s) => `left out: ${s}`),
+    ...[...r.skipped, ...r.projectsSkipped].map((s) => `left out: ${s}`),
   ];
 }

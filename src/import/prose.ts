@@ -1,6 +1,7 @@
 // Reads targets and results written in prose ("地区生产总值增长6%左右", "完成固定资产投资276.2亿元") into draft observations.
 import type { Catalogue, CatalogueEntry } from './catalogue.js';
 import type { DraftObservation, ImportContext } from './draft.js';
+import { HEADING, headingContext, isFiveYearPlan, type Context } from './heading-context.js';
 import { squash } from './tables.js';
 
 /** A printed form of an indicator's name, and whether it names the rate (growth) or the level. */
@@ -130,29 +131,9 @@ function choose(surface: Surface, unit: string, growth: boolean, surfaces: Surfa
   return growth ? rate ?? level : level ?? (surface.entries.some((e) => e.measure === 'growth' && surface.text === squash(e.zh)) ? rate : undefined);
 }
 
-interface Context {
-  year: number;
-  kind: DraftObservation['kind'];
-}
-
-const CN_DIGITS: Record<string, string> = { '〇': '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const HEADING = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章节]\s)/;
-
-/** The year and kind prose values have below a heading: results of the reviewed year, targets of a later one. */
-function headingContext(line: string, ctx: ImportContext, fiveYearPlan: boolean, current: Context): Context {
-  if (!HEADING.test(line) || squash(line).length > 40) return current;
-  const t = line.replace(/[〇○零一二三四五六七八九]{4}年/g, (y) => [...y.slice(0, 4)].map((c) => CN_DIGITS[c]).join('') + '年');
-  const year = Number(/(20\d\d)年/.exec(t)?.[1] ?? 0);
-  const planKind = fiveYearPlan ? 'fyp_target' : 'target';
-  if (year) return { year, kind: year > ctx.year ? planKind : 'result' };
-  if (/十三五|成就|回顾|执行情况/.test(t)) return { year: ctx.year, kind: 'result' };
-  if (fiveYearPlan && /^\s*第/.test(t)) return { year: ctx.year + 5, kind: planKind };
-  return current;
-}
-
 /** Prose values, line by line, skipping the lines `skip` (tables already read). */
 export function readProse(ctx: ImportContext, skip: Set<number>): DraftObservation[] {
-  const fiveYearPlan = ctx.lines.slice(0, 12).some((l) => /五年规划/.test(l));
+  const fiveYearPlan = isFiveYearPlan(ctx.lines);
   const surfaces = proseSurfaces(ctx.catalogue);
   const pattern = valuePattern(ctx.catalogue.units);
   const out: DraftObservation[] = [];
