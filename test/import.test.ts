@@ -161,7 +161,7 @@ test('briefing import writes observations and projects as CSV, JSON or Excel; a 
   const r = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out);
   assert.equal(r.code, 0, r.stderr);
   const observations = readFileSync(join(out, 'observations.csv'), 'utf8');
-  assert.match(observations.split('\n')[0]!, /^district,year,indicator,kind,text,flags,doc,line,quote,note,line_end,table,/);
+  assert.match(observations.split('\n')[0]!, /^\ufeffdistrict,year,indicator,kind,text,flags,doc,line,quote,note,line_end,table,/);
   assert.match(observations, /wanzhou,2024,gdp_growth,target,7,draft,wanzhou-plan-2024,10,/);
   assert.ok(existsSync(join(out, 'projects.csv')));
   const json = briefing('import', join(FIXTURES, 'table.txt'), '--district', 'wanzhou', '--doc', 'wanzhou-plan-2024', '--year', '2024', '-o', out, '--format', 'json');

@@ -39,8 +39,9 @@ export function draftFiles(draft: Draft, catalogue: Catalogue, format: Exclude<D
   const observations = observationDraftRows(draft, catalogue);
   const projects = projectDraftRows(draft);
   const files = [
-    { name: `observations.${format}`, data: Buffer.from(format === 'json' ? toJson(observations) : toCsv(observations, DRAFT_OBSERVATION_COLUMNS)) },
-    { name: `projects.${format}`, data: Buffer.from(format === 'json' ? toJson(projects) : toCsv(projects, DRAFT_PROJECT_COLUMNS)) },
+    // CSV with a UTF-8 byte order mark, as export writes it, so that Excel shows Chinese.
+    { name: `observations.${format}`, data: Buffer.from(format === 'json' ? toJson(observations) : `\ufeff${toCsv(observations, DRAFT_OBSERVATION_COLUMNS)}`) },
+    { name: `projects.${format}`, data: Buffer.from(format === 'json' ? toJson(projects) : `\ufeff${toCsv(projects, DRAFT_PROJECT_COLUMNS)}`) },
   ];
   if (draft.proposed.length) files.push({ name: 'indicators.yaml', data: Buffer.from(proposedCatalogue(draft)) });
   return files;
