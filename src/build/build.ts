@@ -193,6 +193,7 @@ async function buildWith(workers: Worker[], paths: BuildPaths, inputs: string, l
     const settings = editionSettings(paths, manifest.date);
     let planned = planEditions({ data }, settings, state, requestsOf(manifest));
     const rendering = planned.filter((p) => p.render.length > 0);
+    if (manifest.documents.length === 0) log('briefing.yaml lists no documents yet: add a district and year (or a comparison) under documents:, once the data holds their values');
     log(`${manifest.documents.length} documents: ${rendering.length} to build, ${planned.length - rendering.length} unchanged (${availableParallelism()} cores)`);
     const plans = new Map(planned.map((p) => [p.entry.key, p]));
     const byKey = (key: string) => plans.get(key)!;
