@@ -24,7 +24,7 @@ const en = {
   issuedEdition: (key: string, edition: string, kind: string) => `${key}: edition ${edition} (${kind})`,
   archivedEditions: (dir: string) => `previous edition kept in ${dir}`,
   previewNote: (key: string, edition: string) => `${key}: preview of edition ${edition}; editions and the output folder are untouched`,
-  noHistory: (doc: string) => `no document${doc ? ` "${doc}"` : ''} has been published yet (run "briefing build")`,
+  noHistory: (doc: string, published: string) => (published ? `no published document is called "${doc}"; published: ${published}` : `no document${doc ? ` "${doc}"` : ''} has been published yet (run "briefing build")`),
 } satisfies Record<string, Text>;
 
 const zh: Record<keyof typeof en, Text> = {
@@ -50,7 +50,7 @@ const zh: Record<keyof typeof en, Text> = {
   issuedEdition: (key, edition, kind) => `${key}：第${edition}版（${kind === 'correction' ? '更正' : kind === 'update' ? '更新' : kind === 'first edition' ? '首版' : kind}）`,
   archivedEditions: (dir) => `前一版本保存在 ${dir}`,
   previewNote: (key, edition) => `${key}：第${edition}版预览；未改动版本记录和输出文件夹`,
-  noHistory: (doc) => `${doc ? `“${doc}”` : '尚无文档'}尚未发布（请运行 "briefing build"）`,
+  noHistory: (doc, published) => (published ? `没有名为“${doc}”的已发布文档；已发布：${published}` : `${doc ? `“${doc}”` : '尚无文档'}尚未发布（请运行 "briefing build"）`),
 };
 
 export type CliMessage = keyof typeof en;

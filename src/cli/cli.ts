@@ -247,8 +247,9 @@ export async function main(argv: string[]): Promise<number> {
         .example('$0 history wanzhou-2024', 'the editions of the Wanzhou 2024 briefing'),
       (args) => run(async () => {
         const [{ historyText }, { readState }] = await Promise.all([import('../publish/history.js'), import('../publish/state.js')]);
-        const { text, found } = historyText(readState((await projectBuildPaths(args)).state), args.doc as string | undefined);
-        if (!found) throw new Error(say('noHistory', (args.doc as string | undefined) ?? ''));
+        const state = readState((await projectBuildPaths(args)).state);
+        const { text, found } = historyText(state, args.doc as string | undefined);
+        if (!found) throw new Error(say('noHistory', (args.doc as string | undefined) ?? '', Object.keys(state.documents).sort().join(', ')));
         print(text);
       })(),
     )
