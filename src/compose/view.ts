@@ -122,7 +122,8 @@ export function briefingView(report: BriefingReport, lang: Lang, messages: Messa
       }
       case 'pending':
       case 'noResult': {
-        const names = p.indicators.slice(0, NAMED_PENDING).map(inSentence);
+        // "and others" stands for two or more: a single one left is named.
+        const names = p.indicators.slice(0, p.indicators.length === NAMED_PENDING + 1 ? NAMED_PENDING + 1 : NAMED_PENDING).map(inSentence);
         const more = p.indicators.length - names.length;
         return t(`keyPoints.${p.kind}`, { n: p.indicators.length, names: list(names, 'list.enumeration') + (more > 0 ? t('keyPoints.pendingMore', { n: more }) : '') });
       }
