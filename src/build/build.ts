@@ -221,10 +221,11 @@ async function buildWith(workers: Worker[], paths: BuildPaths, inputs: string, l
 }
 
 /** What changed for each document since its current edition, without building. */
-export function dataDiff(paths: BuildPaths): PlannedEdition[] {
+export function dataDiff(paths: BuildPaths): { planned: PlannedEdition[]; indicatorName: (id: string) => string } {
   const data = loadDataset(paths.dataDir);
   const manifest = readManifest(paths.manifest);
-  return planEditions({ data }, editionSettings(paths, manifest.date), readState(paths.state), requestsOf(manifest));
+  const planned = planEditions({ data }, editionSettings(paths, manifest.date), readState(paths.state), requestsOf(manifest));
+  return { planned, indicatorName: (id) => data.indicators.get(id)?.name.en ?? id };
 }
 
 export { fileNameOf };

@@ -227,13 +227,15 @@ export async function main(argv: string[]): Promise<number> {
       (y) => buildOptions(y).example('$0 diff', 'the values corrected since the last build, and what else changed'),
       (args) => run(async () => {
         const { dataDiff } = await import('../build/build.js');
-        for (const d of dataDiff(await projectBuildPaths(args))) {
+        const { planned, indicatorName } = dataDiff(await projectBuildPaths(args));
+        for (const d of planned) {
           const key = d.entry.key;
           if (d.verdict.kind === 'first') print(`${key}: not built yet\n`);
           else if (d.verdict.kind === 'unchanged') print(`${key}: unchanged\n`);
           else {
-            print(`${key}: ${d.verdict.kind}${d.verdict.changes.length ? `, ${d.verdict.changes.length} corrected figure(s)` : ''}\n`);
-            for (const c of d.verdict.changes) print(`  ${c.district} ${c.year} ${c.indicator} ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.note ? ` [${c.note.zh}]` : ''}\n`);
+            const update = d.verdict.kind === 'update' ? ' if a file changes (a build compares; the edition stays otherwise)' : '';
+            print(`${key}: ${d.verdict.kind}${d.verdict.changes.length ? `, ${d.verdict.changes.length} corrected figure(s)` : ''}${update}\n`);
+            for (const c of d.verdict.changes) print(`  ${c.district} ${c.year} ${indicatorName(c.indicator)} (${c.indicator}) ${c.kind}: ${c.old ?? '(new)'} -> ${c.new ?? '(removed)'}${c.note ? ` [${c.note.zh}]` : ''}\n`);
             for (const c of d.verdict.consequences) print(`  consequence: ${c.figure}: ${c.old} -> ${c.new}\n`);
             for (const w of d.verdict.why) print(`  ${w}\n`);
           }
