@@ -92,6 +92,14 @@ test('pages fill: none but the last and the body\'s last (the annex begins a pag
   }
 });
 
+test('a page left nearly empty after a chart is saved by drawing the charts a little smaller (Fuling 2024 in English)', () => {
+  const pdf = find('fuling', 2024, '.en.pdf');
+  const annex = pageOfLine(pdf, ANNEX_HEADING.en);
+  const fills = pageFills(pdf).slice(0, annex - 1);
+  assert.ok(fills.every((fill) => fill >= 0.25), `pages before the annex: ${fills.map((f) => Math.round(f * 100)).join('%, ')}%`);
+  assert.equal(annex, 3, 'the body in two pages');
+});
+
 test('English documents in English: no Chinese characters; notes in words, no letters standing for them', () => {
   for (const { file } of files) {
     if (file.path.includes('.en.')) {
