@@ -14,7 +14,7 @@ import { looseProject, readProject, type Project } from '../project/project.js';
 import { say } from './cli-messages.js';
 import { closest } from './suggest.js';
 import { buildPaths } from '../build/paths.js';
-import { unchangedBuild } from '../build/stamp.js';
+import { unchangedReport } from './unchanged-build.js';
 
 /** The library, loaded by the commands that render or build (not by --help, init or export: startup stays short). */
 const library = () => import('../index.js');
@@ -196,13 +196,12 @@ export async function main(argv: string[]): Promise<number> {
         const log = args.json ? () => {} : (line: string) => print(`${line}\n`);
         const paths = projectBuildPaths(args);
         // Nothing read or written since the last build changed: say so without loading the library.
-        const unchanged = unchangedBuild(paths);
+        const unchanged = unchangedReport(paths);
         let archived: string[] = [];
         let documents: { key: string; reason: string; changed: boolean; edition: number; corrections: number; files: string[] }[];
         if (unchanged) {
-          log(`${unchanged.length} documents: no file read or written by the last build has changed since`);
-          for (const d of unchanged) log(`skipped ${d.key} edition ${d.edition}: unchanged`);
-          documents = unchanged.map((d) => ({ ...d, reason: 'unchanged', changed: false, corrections: 0 }));
+          for (const line of unchanged.lines) log(line);
+          documents = unchanged.documents.map((d) => ({ ...d, reason: 'unchanged', changed: false, corrections: 0 }));
         } else {
           const result = await (await library()).build(findProject(args), { ...buildOptionsOf(args), log });
           archived = result.archived;
