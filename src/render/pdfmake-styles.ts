@@ -50,14 +50,13 @@ export function stylesOncePerParagraph(): void {
       }
     }
     const byStyle = new Map<string, WordStyle>();
+    const resolved = (item: object) => Object.fromEntries(Object.entries(WORD_STYLE).map(([p, d]) => [p, getStyleProperty(item, stack, p, d)])) as WordStyle;
     const styleOf = (item: Item): WordStyle => {
-      const probe = item.style === undefined ? {} : { style: item.style };
-      const resolve = () => Object.fromEntries(Object.entries(WORD_STYLE).map(([p, d]) => [p, getStyleProperty(probe, stack, p, d)])) as WordStyle;
       // A section is not pushed onto the stack with its style: pdfmake's own lookup for it, word by word.
-      if (item.section !== undefined) return Object.fromEntries(Object.entries(WORD_STYLE).map(([p, d]) => [p, getStyleProperty(item, stack, p, d)])) as WordStyle;
+      if (item.section !== undefined) return resolved(item);
       const key = JSON.stringify(item.style ?? null);
       let style = byStyle.get(key);
-      if (!style) byStyle.set(key, (style = resolve()));
+      if (!style) byStyle.set(key, (style = resolved(item.style === undefined ? {} : { style: item.style })));
       return style;
     };
     for (const item of items) {
