@@ -91,7 +91,8 @@ export const GBT9704_STYLE: Style = {
   pageNumbers: 'dashes',
   pageNumberSize: 14,
   colour: { text: '#000000', translation: '#333333', rule: '#000000', headerFill: '#f2f2f2', subRow: '#333333', accent: '#000000' },
-  status: STATUS,
+  // Official documents print in black: the status words say met or not met without colour.
+  status: Object.fromEntries(Object.keys(STATUS).map((k) => [k, '#000000'])),
 };
 
 export const PRESETS: Record<string, Style> = { default: DEFAULT_STYLE, gbt9704: GBT9704_STYLE };
