@@ -1,5 +1,7 @@
 // Diagnostics as data: every problem found on the way from data files to documents.
 import { messages, type MessageCode } from './messages.js';
+import { messagesZh } from './messages-zh.js';
+import { localeIsChinese } from './locale.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,7 +27,8 @@ export function diagnostic<C extends MessageCode>(
   place: Place | undefined,
   ...args: Parameters<(typeof messages)[C]>
 ): Diagnostic {
-  const format = messages[code] as (...a: unknown[]) => string;
+  // In the user's language: a diagnostic is read by whoever runs the command.
+  const format = (localeIsChinese() ? messagesZh : messages)[code] as (...a: unknown[]) => string;
   return { severity, code, place, message: format(...args) };
 }
 
@@ -33,7 +36,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   const p = d.place;
   const where = p ? `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}${p.field ? `: ${p.field}` : ''}: ` : '';
   const excerpt = d.excerpt === undefined ? '' : `\n    ${JSON.stringify(d.excerpt).slice(1, -1)}${p?.column ? `\n    ${' '.repeat(p.column - 1)}^` : ''}`;
-  return `${where}${d.severity}: ${d.message} [${d.code}]${excerpt}`;
+  const severity = localeIsChinese() ? { error: '错误', warning: '警告' }[d.severity] : d.severity;
+  return `${where}${severity}: ${d.message} [${d.code}]${excerpt}`;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

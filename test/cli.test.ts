@@ -20,6 +20,18 @@ test('--help explains every command and option', () => {
   for (const s of ['--year', '--lang', '--format', '--out', '--date', 'wanzhou-2024-briefing.zh-en.pdf']) assert.ok(district.stdout.includes(s), s);
 });
 
+test('in a Chinese locale, data diagnostics are in Chinese, still naming file, line and field', () => {
+  const data = scratchData();
+  const csv = join(data, 'observations', 'wanzhou-2024.csv');
+  writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^wanzhou,2024,gdp_growth,target,7,,/m, 'wanzhou,2024,gdp_growth,target,7x,,'));
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
+  const zh = spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), 'validate', '--data', data], { encoding: 'utf8', env });
+  assert.equal(zh.status, 1);
+  assert.match(zh.stderr, /observations\/wanzhou-2024\.csv:\d+: text: 错误: 无法从“7x”读出数值 \[badNumber\]/);
+  const en = spawnSync(process.execPath, [join(ROOT, 'bin', 'briefing.js'), 'validate', '--data', data], { encoding: 'utf8', env: { ...env, LANG: 'C' } });
+  assert.match(en.stderr, /text: error: cannot read a value from "7x" \[badNumber\]/);
+});
+
 test('validate passes on the bundled data', () => {
   const r = briefing('validate');
   assert.equal(r.code, 0, r.stderr);

@@ -1,4 +1,5 @@
 // What the command line itself says (not data diagnostics), in English and in Chinese; the locale chooses.
+import { localeIsChinese } from '../locale.js';
 type Text = (...args: string[]) => string;
 
 const en = {
@@ -55,11 +56,6 @@ const zh: Record<keyof typeof en, Text> = {
 
 export type CliMessage = keyof typeof en;
 
-/** Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG = zh_…), else English. */
-export function localeIsChinese(env: NodeJS.ProcessEnv = process.env): boolean {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale);
-}
 
 export function say(key: CliMessage, ...args: (string | number)[]): string {
   return (localeIsChinese() ? zh : en)[key](...args.map(String));
