@@ -9,7 +9,7 @@ process.stdout.on('error', (e) => {
 
 // A bare `briefing build` with nothing changed is answered before the command line parser loads.
 const args = process.argv.slice(2);
-const answered = args.length === 1 && args[0] === 'build' && (await import('../dist/src/cli/unchanged-build.js')).answerUnchangedBuild(args);
+const answered = args.length === 1 && args[0] === 'build' && (await import('../dist/src/cli/unchanged-build.js')).answerUnchangedBuild();
 if (!answered) {
   const { main } = await import('../dist/src/cli/cli.js');
   process.exitCode = await main(args);

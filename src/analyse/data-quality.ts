@@ -29,6 +29,18 @@ function sourceInWords(data: Dataset, o: Observation): string {
   return `the ${KIND_WORDS[doc.kind] ?? doc.kind} "${doc.short.en}"${box ? ` (${box})` : ''}, ${doc.file}${lines}, gives "${o.text}"`;
 }
 
+/** Observations grouped by a key, in data order. */
+function groupBy(list: Observation[], key: (o: Observation) => string): Map<string, Observation[]> {
+  const groups = new Map<string, Observation[]>();
+  for (const o of list) {
+    const k = key(o);
+    const group = groups.get(k);
+    if (group) group.push(o);
+    else groups.set(k, [o]);
+  }
+  return groups;
+}
+
 /** Whether two exact numbers are one figure given to different precision (4.37 and 4.4). */
 function roundsTo(a: Observation, b: Observation): boolean {
   const [x, y] = [a.value, b.value];
@@ -43,11 +55,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
   const name = (id: string) => data.indicators.get(id)?.name.en ?? id;
 
   // Conflicts: one key, different published values.
-  const groups = new Map<string, Observation[]>();
-  for (const o of data.observations) {
-    const key = `${o.district}|${o.year}|${o.indicator}|${o.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
+  const groups = groupBy(data.observations, (o) => `${o.district}|${o.year}|${o.indicator}|${o.kind}`);
   const isPlan = (o: Observation) => data.documents.get(o.source.doc)!.kind === 'five_year_plan';
   for (const group of groups.values()) {
     if (new Set(group.map(valueKey)).size < 2) continue;
@@ -71,11 +79,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
   }
 
   // A plan's base year (its 2020 column) against the result reported for that year: one figure published twice.
-  const results = new Map<string, Observation[]>();
-  for (const o of data.observations.filter((r) => r.kind === 'result')) {
-    const key = `${o.district}|${o.year}|${o.indicator}`;
-    results.set(key, [...(results.get(key) ?? []), o]);
-  }
+  const results = groupBy(data.observations.filter((o) => o.kind === 'result'), (o) => `${o.district}|${o.year}|${o.indicator}`);
   for (const base of data.observations.filter((o) => o.kind === 'base')) {
     // Where one reported result equals the base, the others disagree with it and are listed as conflicting values.
     const reported = results.get(`${base.district}|${base.year}|${base.indicator}`) ?? [];
@@ -90,12 +94,7 @@ export function dataQuality(data: Dataset): QualityItem[] {
   }
 
   // Definition changes: the same concept measured by different indicators (unit, level vs rate) across years.
-  const byConcept = new Map<string, Observation[]>();
-  for (const o of data.observations) {
-    const concept = data.indicators.get(o.indicator)!.concept;
-    const key = `${o.district}|${concept}`;
-    byConcept.set(key, [...(byConcept.get(key) ?? []), o]);
-  }
+  const byConcept = groupBy(data.observations, (o) => `${o.district}|${data.indicators.get(o.indicator)!.concept}`);
   for (const [key, list] of byConcept) {
     const ids = [...new Set(list.map((o) => o.indicator))];
     if (ids.length < 2) continue;

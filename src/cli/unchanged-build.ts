@@ -17,10 +17,9 @@ export function unchangedReport(paths: BuildPaths): { lines: string[]; documents
 
 /**
  * A bare `briefing build` in a project whose last build is still current, answered before the command line parser
- * loads (it is a third of such a command's time). Anything else, or anything uncertain, goes the usual way: false.
+ * loads (it is a third of such a command's time). Anything uncertain goes the usual way: false.
  */
-export function answerUnchangedBuild(argv: string[]): boolean {
-  if (argv.length !== 1 || argv[0] !== 'build') return false;
+export function answerUnchangedBuild(): boolean {
   try {
     const root = findProjectRoot(process.cwd());
     if (!root) return false;
